@@ -1,0 +1,172 @@
+// The sheet plan: a library-free description of one worksheet. The .xlsx writer
+// (src/workbook) and the Office.js adapter (src/excel) both render it, so the
+// form a clerk inserts, downloads or gets from the CLI is the same thing.
+// Rows and columns are 1-based, as in Excel.
+
+export type HAlign = 'left' | 'center' | 'right';
+export type VAlign = 'top' | 'middle' | 'bottom';
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points; the sheet's default font size when absent. */
+  size?: number;
+  hAlign?: HAlign;
+  vAlign?: VAlign;
+  wrap?: boolean;
+  /** Thin border on all four sides. */
+  border?: boolean;
+  /** Dotted bottom border: a line to write on. */
+  underlineDotted?: boolean;
+  numberFormat?: string;
+  /** Fill colour as RRGGBB. */
+  fill?: string;
+  /** Font colour as RRGGBB. */
+  color?: string;
+  /** Excel locks every cell by default; input cells say false. */
+  locked?: boolean;
+}
+
+export type CellValue = string | number | boolean | null;
+
+export interface PlanCell {
+  r: number;
+  c: number;
+  /** A value is always written as a value: a string stays text even when it starts with "=". */
+  value?: CellValue;
+  /** A formula without its leading "=". */
+  formula?: string;
+  style?: string;
+}
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface Message {
+  vi: string;
+  en: string;
+}
+
+export interface WholeNumberRule {
+  kind: 'wholeNumber';
+  range: Rect;
+  min: number;
+  max?: number;
+  prompt: { title: Message; message: Message };
+  error: { title: Message; message: Message };
+}
+
+export type ValidationRule = WholeNumberRule;
+
+export interface DefinedName {
+  name: string;
+  range: Rect;
+  comment?: string;
+}
+
+export interface ProtectionPlan {
+  /** No password: a clerk can unprotect it from the Review tab. */
+  allowInsertRows: boolean;
+  allowDeleteRows: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+}
+
+export interface PrintPlan {
+  paper: 'A4';
+  orientation: 'portrait' | 'landscape';
+  fitToWidth: 1;
+  /** 0: as many pages tall as needed. */
+  fitToHeight: number;
+  /** Rows repeated at the top of every printed page. */
+  titleRows?: { from: number; to: number };
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number };
+  centerHorizontally?: boolean;
+}
+
+export interface ChartPlan {
+  kind: 'columnStacked';
+  title: Message;
+  /** Category labels and one or more series, each a range on this sheet. */
+  categories: Rect;
+  series: { name: Message; values: Rect }[];
+  /** Where it is anchored: top-left cell and size in columns/rows. */
+  anchor: Rect;
+}
+
+export interface SheetPlan {
+  name: string;
+  font: { name: string; size: number };
+  /** Column widths in characters, index 0 = column A. */
+  columns: number[];
+  rowHeights: Record<number, number>;
+  cells: PlanCell[];
+  styles: Record<string, CellStyle>;
+  merges: Rect[];
+  validations: ValidationRule[];
+  names: DefinedName[];
+  protection?: ProtectionPlan;
+  print: PrintPlan;
+  /** First row below the frozen header, if any. */
+  freezeRows?: number;
+  charts?: ChartPlan[];
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  /** Document title and subject written into the file's properties. */
+  title: string;
+}
+
+export function columnLetter(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(r: number, c: number, absolute = false): string {
+  return absolute ? `$${columnLetter(c)}$${r}` : `${columnLetter(c)}${r}`;
+}
+
+export function rectAddress(rect: Rect, absolute = false): string {
+  const a = cellAddress(rect.r1, rect.c1, absolute);
+  return rect.r1 === rect.r2 && rect.c1 === rect.c2 ? a : `${a}:${cellAddress(rect.r2, rect.c2, absolute)}`;
+}
+
+/** "D12" → {r: 12, c: 4}. */
+export function parseAddress(addr: string): { r: number; c: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(addr.trim());
+  if (!m) throw new Error(`Not a cell address: ${addr}`);
+  return { r: Number(m[2]), c: columnNumber(m[1]) };
+}
+
+/** A sheet name quoted for use in a formula or a defined name. */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Last row and column any cell, merge or validation of the plan reaches. */
+export function planExtent(plan: SheetPlan): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = plan.columns.length;
+  for (const cell of plan.cells) {
+    rows = Math.max(rows, cell.r);
+    cols = Math.max(cols, cell.c);
+  }
+  for (const m of plan.merges) {
+    rows = Math.max(rows, m.r2);
+    cols = Math.max(cols, m.c2);
+  }
+  return { rows, cols };
+}
