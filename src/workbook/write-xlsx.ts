@@ -43,8 +43,10 @@ async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void>
   }
   for (const m of plan.merges) ws.mergeCells(m.r1, m.c1, m.r2, m.c2);
 
+  // One rule per range (exceljs types omit this public collection; cell-by-cell rules would overlap).
+  const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of plan.validations) {
-    ws.dataValidations.add(rectAddress(v.range), {
+    validations.add(rectAddress(v.range), {
       type: 'whole',
       operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
       formulae: v.max === undefined ? [v.min] : [v.min, v.max],
