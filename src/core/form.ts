@@ -329,7 +329,7 @@ export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`
     name: sheetName,
     font: { name: FONT, size: 12 },
     columns: FORM_COLUMNS.map((c) => c.width),
-    rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.reference]: 32, [L.header1]: 22, [L.header2]: 34 },
+    rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.reference]: 32, ...(p.theme ? { [L.edition]: 32 } : {}), [L.header1]: 22, [L.header2]: 34 },
     cells,
     styles: STYLES,
     merges,
