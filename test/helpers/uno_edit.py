@@ -55,6 +55,9 @@ def start_office(soffice, profile, log):
         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe,
     ]
     proc = subprocess.Popen(args, stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True)
+    # The caller kills this process group if we overrun its timeout.
+    with open(os.path.join(os.path.dirname(profile.rstrip("/")), "soffice.pgid"), "w") as f:
+        f.write(str(proc.pid))
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.time() + float(os.environ.get("CTXH_SOFFICE_START_TIMEOUT", "90"))
@@ -88,6 +91,38 @@ def stop_office(proc, desktop):
         except ProcessLookupError:
             pass
         proc.wait()
+
+
+def api_formula(f):
+    """Excel-style separators (",") to the UNO API grammar (";"), outside string literals."""
+    out, quote = [], None
+    for ch in f:
+        if quote is None and ch in "\"'":
+            quote = ch
+        elif ch == quote:
+            quote = None
+        out.append(";" if ch == "," and quote is None else ch)
+    return "".join(out)
+
+
+def uno_datetime(iso):
+    """"2025-04-05T15:10:00" → com.sun.star.util.DateTime."""
+    d = uno.createUnoStruct("com.sun.star.util.DateTime")
+    date, _, tm = iso.partition("T")
+    d.Year, d.Month, d.Day = (int(x) for x in date.split("-"))
+    if tm:
+        parts = [int(float(x)) for x in tm.rstrip("Z").split(":")]
+        d.Hours, d.Minutes = parts[0], parts[1]
+        d.Seconds = parts[2] if len(parts) > 2 else 0
+    return d
+
+
+def col_letter(c):
+    s = ""
+    while c > 0:
+        c, rem = divmod(c - 1, 26)
+        s = chr(65 + rem) + s
+    return s
 
 
 def get_sheet(doc, ref):
@@ -131,7 +166,7 @@ def apply(doc, op):
             cell.setString(op["value"])  # literal text, also when it starts with "="
         elif kind == "setFormula":
             f = op["formula"]
-            cell.setFormula(f if f.startswith("=") else "=" + f)
+            cell.setFormula(api_formula(f if f.startswith("=") else "=" + f))
         else:
             cell.setString("")
         return None
@@ -165,6 +200,16 @@ def apply(doc, op):
     if kind == "protect":
         sheet.protect(op.get("password", ""))
         return None
+    if kind == "docProps":
+        dp = doc.getDocumentProperties()
+        if "created" in op:
+            dp.CreationDate = uno_datetime(op["created"])
+        if "author" in op:
+            dp.Author = op["author"]
+            dp.ModifiedBy = op["author"]
+        if "title" in op:
+            dp.Title = op["title"]
+        return None
     if kind == "read":
         doc.calculateAll()
         rng = sheet.getCellRangeByName(op["range"])
@@ -173,6 +218,13 @@ def apply(doc, op):
         for r in range(addr.EndRow - addr.StartRow + 1):
             rows.append([cell_json(rng.getCellByPosition(c, r)) for c in range(addr.EndColumn - addr.StartColumn + 1)])
         return {"sheet": sheet.getName(), "range": op["range"], "cells": rows}
+    if kind == "readUsed":
+        doc.calculateAll()
+        cur = sheet.createCursor()
+        cur.gotoEndOfUsedArea(False)
+        last = cur.getRangeAddress()
+        rows = [[cell_json(sheet.getCellByPosition(c, r)) for c in range(last.EndColumn + 1)] for r in range(last.EndRow + 1)]
+        return {"sheet": sheet.getName(), "range": "A1:%s%d" % (col_letter(last.EndColumn + 1), last.EndRow + 1), "cells": rows}
     if kind == "find":
         # First cell of the used area whose text equals op["text"] (trimmed); 1-based row/col or null.
         doc.calculateAll()
@@ -187,8 +239,15 @@ def apply(doc, op):
     raise RuntimeError("unknown op %r" % kind)
 
 
-def run_job(desktop, job):
-    doc = desktop.loadComponentFromURL(url(job["input"]), "_blank", 0, props(Hidden=True, ReadOnly=False))
+def run_job(desktop, job, workdir):
+    if not os.path.isfile(job["input"]):
+        raise RuntimeError("input file not found: %s" % job["input"])
+    # Open a private copy: two instances opening one file at once trip over LibreOffice's
+    # lock files ("type detection failed"), and the input is never touched.
+    os.makedirs(workdir, exist_ok=True)
+    local = os.path.join(workdir, os.path.basename(job["input"]))
+    shutil.copyfile(job["input"], local)
+    doc = desktop.loadComponentFromURL(url(local), "_blank", 0, props(Hidden=True, ReadOnly=False))
     if doc is None:
         raise RuntimeError("LibreOffice could not open %s" % job["input"])
     try:
@@ -227,7 +286,8 @@ def main():
     with open(log_path, "ab") as log:
         try:
             proc, desktop = start_office(spec.get("soffice", "soffice"), profile, log)
-            result["jobs"] = [run_job(desktop, job) for job in spec["jobs"]]
+            work = os.path.join(os.path.dirname(profile.rstrip("/")), "inputs")
+            result["jobs"] = [run_job(desktop, job, os.path.join(work, str(i))) for i, job in enumerate(spec["jobs"])]
         except Exception as e:
             result = {"error": str(e), "trace": traceback.format_exc()}
         finally:
