@@ -60,7 +60,8 @@ describe('the form recalculated by LibreOffice', () => {
     // Inserted rows come without the column-3 formula: the clerk copies it down, as in Excel.
     { op: 'setFormula', cell: cellAddress(middle, 3), formula: derivedTotal(middle) },
     { op: 'insertRows', before: total - 2, count: 2 }, // "Tổng" is at total-2 before this
-    ...aboveTotal.map((r): Op => ({ op: 'setFormula', cell: cellAddress(r, 3), formula: derivedTotal(r) })),
+    // ...but not always: the last inserted row has no column-3 formula, and "Tổng" must still hold.
+    { op: 'setFormula', cell: cellAddress(aboveTotal[0], 3), formula: derivedTotal(aboveTotal[0]) },
   ];
   for (const [r, t] of typed) {
     if (t.participants !== undefined) ops.push({ op: 'setNumber', cell: cellAddress(r, 2), value: t.participants });
@@ -113,6 +114,7 @@ describe('the form recalculated by LibreOffice', () => {
 
       it('computes column 3 = 4 + 5 on every data row, blank on rows without money', () => {
         for (let r = L.firstData; r < total; r++) {
+          if (r === aboveTotal[1]) continue; // no formula copied down there
           const c3 = at(read(), r, 3);
           expect(c3.type).toBe('formula');
           const t = typed.get(r);

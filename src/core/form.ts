@@ -39,11 +39,11 @@ export interface FormColumn {
 export const FORM_COLUMNS: readonly FormColumn[] = [
   { key: 'tt', number: '1', header: 'TT', underBreakdown: false, width: 7, kind: 'index', derived: false, label: { vi: 'TT', en: 'No.' } },
   {
-    key: 'participants', number: '2', header: 'Số người tham gia', underBreakdown: false, width: 14, kind: 'count', derived: false,
+    key: 'participants', number: '2', header: 'Số người tham gia', underBreakdown: false, width: 16, kind: 'count', derived: false,
     label: { vi: 'Số người tham gia', en: 'Participants' },
   },
   {
-    key: 'totalFunding', number: '3=4+5', header: 'Tổng kinh phí thực hiện', underBreakdown: false, width: 19, kind: 'money', derived: true,
+    key: 'totalFunding', number: '3=4+5', header: 'Tổng kinh phí thực hiện', underBreakdown: false, width: 21, kind: 'money', derived: true,
     label: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
   },
   {
@@ -57,6 +57,9 @@ export const FORM_COLUMNS: readonly FormColumn[] = [
 ];
 
 export const FORM_COLUMN_NUMBERS = FORM_COLUMNS.map((c) => c.number);
+
+/** 1-based column of a form column on the standard layout. */
+export const formColumn = (key: FormColumnKey): number => FORM_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 /** Defined names written into the form so a reader can find its parts after rows move. */
 export const FORM_NAMES = {
@@ -223,8 +226,8 @@ export function growingSum(col: number, columnNumbersRow: number): string {
 
 /** Column 3 of one data row: 4 + 5, blank while the row is empty. */
 export function derivedTotal(row: number): string {
-  const d = cellAddress(row, 4);
-  const e = cellAddress(row, 5);
+  const d = cellAddress(row, formColumn('budget'));
+  const e = cellAddress(row, formColumn('otherFunding'));
   return `IF(COUNTA(${d}:${e})=0,"",SUM(${d}:${e}))`;
 }
 
@@ -304,7 +307,11 @@ export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`
   }
 
   cells.push({ r: L.total, c: 1, value: FORM_LABELS.total, style: 'totalLabel' });
-  for (let c = 2; c <= last; c++) cells.push({ r: L.total, c, formula: growingSum(c, L.columnNumbers), style: 'totalNum' });
+  // Column 3's total is 4 + 5 of the totals: rows a clerk inserts get no column-3 formula, so summing column 3 would miss them.
+  for (let c = 2; c <= last; c++) {
+    const formula = FORM_COLUMNS[c - 1].derived ? `${cellAddress(L.total, formColumn('budget'))}+${cellAddress(L.total, formColumn('otherFunding'))}` : growingSum(c, L.columnNumbers);
+    cells.push({ r: L.total, c, formula, style: 'totalNum' });
+  }
 
   put(L.place, 3, `${p.province}, ngày ..... tháng ..... năm ${p.year}`, 'place', last);
   put(L.signer, 3, FORM_LABELS.signer, 'signer', last);
