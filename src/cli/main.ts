@@ -7,7 +7,7 @@ import { extractReturn } from '../core/extract';
 import { mergeReturns, toSummaryJson } from '../core/merge';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
-import { FileRejected, ReturnResult, RosterEntry } from '../core/returns';
+import { FileRejected, Problem, ReturnResult, RosterEntry } from '../core/returns';
 import { readWorkbookBytes } from '../workbook/read-workbook';
 import { readRosterBytes } from '../workbook/read-roster';
 import { writeWorkbook } from '../workbook/write-xlsx';
@@ -116,9 +116,16 @@ export function readReturnFile(path: string, campaignYear?: number): ReturnResul
   }
 }
 
-function printProblems(results: ReturnResult[], lang: Lang): void {
-  for (const r of results) {
-    const head = r.status === 'error' ? T(lang, 'LỖI', 'ERROR') : r.status === 'warning' ? T(lang, 'CẢNH BÁO', 'WARNING') : 'OK';
+interface FileReport {
+  file: string;
+  unit?: string;
+  problems: Problem[];
+}
+
+function printProblems(reports: FileReport[], lang: Lang): void {
+  for (const r of reports) {
+    const error = r.problems.some((p) => p.severity === 'error');
+    const head = error ? T(lang, 'LỖI', 'ERROR') : r.problems.length ? T(lang, 'CẢNH BÁO', 'WARNING') : 'OK';
     console.log(`${head}  ${r.file}${r.unit ? `  —  ${r.unit}` : ''}`);
     for (const p of r.problems) {
       const where = [p.sheet, p.cell].filter(Boolean).join('!');
@@ -190,7 +197,9 @@ function loadRoster(path: string, lang: Lang): RosterEntry[] {
   try {
     const rows = readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
     const roster = buildRoster(rows);
-    if (roster.problems.length) throw new UsageError(roster.problems.map((p) => p[lang]).join('\n'));
+    for (const p of roster.problems.filter((x) => x.severity !== 'error')) console.warn(`${basename(path)}: ${p.message[lang]}`);
+    const errors = roster.problems.filter((x) => x.severity === 'error');
+    if (errors.length) throw new UsageError(errors.map((p) => `${basename(path)}: ${p.message[lang]}`).join('\n'));
     return roster.entries;
   } catch (e) {
     if (e instanceof FileRejected) throw new UsageError(e.text[lang]);
@@ -220,7 +229,8 @@ async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   writeFileSync(o.out, await writeWorkbook(plan));
   if (o.json) writeFileSync(o.json, JSON.stringify(summary, null, 2) + '\n');
 
-  printProblems(results.filter((r) => r.status !== 'ok'), lang);
+  printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
+  for (const s of merged.superseded) console.log(T(lang, `TRÙNG  ${s.file}  —  ${s.unit}: đã thay bằng tệp mới hơn ${s.by}`, `SUPERSEDED  ${s.file}  —  ${s.unit}: replaced by the newer ${s.by}`));
   const t = summary.totals;
   const fmt = (n: number) => n.toLocaleString('vi-VN');
   console.log(

@@ -1,7 +1,7 @@
 // The standard reporting form (seed 001, attached to Hải Phòng plan 45/KH-SLĐTBXH),
 // described once as data and turned into a sheet plan.
 import { z } from 'zod';
-import { CellStyle, Message, PlanCell, Rect, SheetPlan, WholeNumberRule, cellAddress, columnLetter } from './plan';
+import { CellStyle, Message, PlanCell, Rect, SheetPlan, WholeNumberRule, cellAddress, columnLetter, fitWrappedRows } from './plan';
 
 /** The first Social Work Day was 2017: the n-th edition is in year 2016 + n. */
 export const FIRST_EDITION_YEAR = 2017;
@@ -260,6 +260,10 @@ const moneyRule = (range: Rect): WholeNumberRule => ({
 
 /** The blank reporting form as a sheet plan. */
 export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`): SheetPlan {
+  return fitWrappedRows(formPlan(p, sheetName));
+}
+
+function formPlan(p: FormParams, sheetName: string): SheetPlan {
   const L = formLayout(p.rows);
   const last = L.lastColumn;
   const cells: PlanCell[] = [];
@@ -317,6 +321,10 @@ export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`
   put(L.signer, 3, FORM_LABELS.signer, 'signer', last);
   put(L.signNote, 3, FORM_LABELS.signNote, 'signNote', last);
 
+  // Room to write by hand on a printed copy.
+  const dataRowHeights: Record<number, number> = {};
+  for (let r = L.firstData; r <= L.total; r++) dataRowHeights[r] = 20;
+
   const dataRows = (c: number): Rect => ({ r1: L.firstData, c1: c, r2: L.lastData, c2: c });
   const participantsRule: WholeNumberRule = {
     kind: 'wholeNumber',
@@ -336,7 +344,7 @@ export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`
     name: sheetName,
     font: { name: FONT, size: 12 },
     columns: FORM_COLUMNS.map((c) => c.width),
-    rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.reference]: 32, ...(p.theme ? { [L.edition]: 32 } : {}), [L.header1]: 22, [L.header2]: 34 },
+    rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.header1]: 22, [L.header2]: 34, ...dataRowHeights },
     cells,
     styles: STYLES,
     merges,

@@ -170,3 +170,32 @@ export function planExtent(plan: SheetPlan): { rows: number; cols: number } {
   }
   return { rows, cols };
 }
+
+/**
+ * Sets the height of rows whose wrapped text needs more than one line. Neither Excel nor
+ * LibreOffice re-fits row heights when a file is opened, so the plan has to say them.
+ * The estimate errs towards a taller row: a blank line is better than text cut off.
+ */
+export function fitWrappedRows(plan: SheetPlan): SheetPlan {
+  const mergedWidth = new Map<string, number>();
+  for (const m of plan.merges) {
+    let w = 0;
+    for (let c = m.c1; c <= m.c2; c++) w += plan.columns[c - 1] ?? 9;
+    mergedWidth.set(`${m.r1}:${m.c1}`, m.r1 === m.r2 ? w : Infinity);
+  }
+  const heights = { ...plan.rowHeights };
+  for (const cell of plan.cells) {
+    const style = cell.style ? plan.styles[cell.style] : undefined;
+    if (!style?.wrap || typeof cell.value !== 'string' || !cell.value) continue;
+    const width = mergedWidth.get(`${cell.r}:${cell.c}`) ?? plan.columns[cell.c - 1] ?? 9;
+    if (!Number.isFinite(width)) continue;
+    const size = style.size ?? plan.font.size;
+    // Column width counts digits of the default font; Times New Roman 12 pt fits about 1.3 characters of text in each.
+    const perLine = Math.max(1, Math.floor((width - 1) * 1.3 * (12 / size)));
+    const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    if (lines < 2) continue;
+    const need = Math.ceil(lines * size * 1.3 + 4);
+    heights[cell.r] = Math.max(heights[cell.r] ?? 0, need);
+  }
+  return { ...plan, rowHeights: heights };
+}

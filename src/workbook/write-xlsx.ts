@@ -25,7 +25,6 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle, font: SheetPlan['font']): 
 
 async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void> {
   const ws = wb.addWorksheet(plan.name, {
-    properties: { defaultRowHeight: 18 },
     views: plan.freezeRows ? [{ state: 'frozen', ySplit: plan.freezeRows - 1 }] : [{}],
   });
   plan.columns.forEach((w, i) => {

@@ -1,0 +1,318 @@
+// Merges validated returns into one consolidated result: one file per unit,
+// grouped, totalled, with coverage against the roster. Pure and order-independent.
+import { M } from './messages';
+import { z } from 'zod';
+import { GROUPS, GroupId, MergeSummary, MergeSummarySchema, Problem, ReturnResult, ReturnRow, RosterEntry } from './returns';
+import { Message } from './plan';
+import { createRosterMatcher, inferGroup, normalizeUnitName } from './units';
+
+const MessageSchema = z.object({ vi: z.string(), en: z.string() });
+const whole = z.number().int().nonnegative();
+
+/** A ReturnResult as it arrives from a reader, a worker or a JSON file. */
+export const ReturnResultSchema = z.object({
+  file: z.string(),
+  format: z.enum(['xlsx', 'xls', 'ods']).optional(),
+  modified: z.number().optional(),
+  sheet: z.string().optional(),
+  unit: z.string().optional(),
+  year: z.number().int().optional(),
+  rows: z.array(z.object({ row: z.number().int(), participants: whole, totalFunding: whole, budget: whole, otherFunding: whole })),
+  problems: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string().optional(),
+      cell: z.string().optional(),
+      severity: z.enum(['error', 'warning']),
+      code: z.string(),
+      message: MessageSchema,
+    }),
+  ),
+  status: z.enum(['ok', 'warning', 'error']),
+});
+
+export const RosterEntrySchema = z.object({ unit: z.string().trim().min(1), group: z.enum(['I', 'II', 'III', 'IV', 'V']) });
+
+export interface Totals {
+  participants: number;
+  totalFunding: number;
+  budget: number;
+  otherFunding: number;
+}
+
+export interface MergedUnit {
+  /** The name as written in the unit's file (verbatim). */
+  unit: string;
+  /** The roster's name for this unit, when it matched one. */
+  rosterUnit?: string;
+  rosterIndex?: number;
+  /** What the summary shows: the roster's name when matched, else the file's. */
+  display: string;
+  group: GroupId;
+  file: string;
+  sheet?: string;
+  modified?: number;
+  year?: number;
+  rows: ReturnRow[];
+  totals: Totals;
+  /** This file's warnings. */
+  warnings: Problem[];
+  /** Older files of the same unit this one replaced. */
+  replaces: string[];
+}
+
+export interface RejectedFile {
+  file: string;
+  unit?: string;
+  problems: Problem[];
+}
+
+export interface SupersededFile {
+  file: string;
+  unit: string;
+  /** The file kept instead. */
+  by: string;
+  modified?: number;
+}
+
+export interface MissingUnit {
+  unit: string;
+  group: GroupId;
+  /** Files from this unit that were rejected. */
+  rejectedFiles: string[];
+}
+
+export interface GroupResult {
+  id: GroupId;
+  heading: string;
+  label: Message;
+  units: MergedUnit[];
+  totals: Totals;
+  /** Roster units in the group (without a roster: the units that reported). */
+  expected: number;
+  /** Roster units in the group that reported. */
+  reported: number;
+  /** Reporting units outside the roster. */
+  extra: number;
+  missing: MissingUnit[];
+}
+
+export interface Merged {
+  year?: number;
+  roster?: RosterEntry[];
+  accepted: MergedUnit[];
+  rejected: RejectedFile[];
+  superseded: SupersededFile[];
+  /** Warnings of the accepted files, in the order of `accepted`. */
+  warnings: Problem[];
+  totals: Totals;
+  /** All five groups in order, empty ones included. */
+  groups: GroupResult[];
+  coverage: { expected: number; reported: number; missing: MissingUnit[] };
+}
+
+export interface MergeOptions {
+  roster?: readonly RosterEntry[];
+  year?: number;
+}
+
+const ZERO: Totals = { participants: 0, totalFunding: 0, budget: 0, otherFunding: 0 };
+
+function add(a: Totals, b: Totals): Totals {
+  return { participants: a.participants + b.participants, totalFunding: a.totalFunding + b.totalFunding, budget: a.budget + b.budget, otherFunding: a.otherFunding + b.otherFunding };
+}
+
+export function sumRows(rows: readonly ReturnRow[]): Totals {
+  return rows.reduce<Totals>((t, r) => add(t, r), { ...ZERO });
+}
+
+/** Code-unit order: the same everywhere, unlike localeCompare. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const GROUP_ORDER: Record<GroupId, number> = { I: 0, II: 1, III: 2, IV: 3, V: 4 };
+
+/** Whether a is the newer of two files of the same unit: modified time, then file name; equal inputs are interchangeable. */
+function newer(a: ReturnResult, b: ReturnResult): boolean {
+  const ma = a.modified ?? -Infinity;
+  const mb = b.modified ?? -Infinity;
+  if (ma !== mb) return ma > mb;
+  const byName = cmp(a.file, b.file);
+  if (byName !== 0) return byName > 0;
+  return cmp(JSON.stringify(a), JSON.stringify(b)) > 0;
+}
+
+function invalidResult(input: unknown): RejectedFile {
+  const file = typeof (input as { file?: unknown })?.file === 'string' ? (input as { file: string }).file : '?';
+  return {
+    file,
+    problems: [{ file, severity: 'error', code: 'result.invalid', message: { vi: 'Kết quả đọc tệp không hợp lệ (lỗi chương trình); hãy gửi tệp này cho bộ phận kỹ thuật.', en: 'The result read from this file is malformed (a program error); send the file to support.' } }],
+  };
+}
+
+/** Merges returns; the result does not depend on the order of `results`. */
+export function mergeReturns(results: readonly ReturnResult[], opts: MergeOptions = {}): Merged {
+  const roster = opts.roster ? opts.roster.map((e) => RosterEntrySchema.parse(e)) : undefined;
+  const match = roster ? createRosterMatcher(roster) : undefined;
+
+  const rejected: RejectedFile[] = [];
+  const valid: ReturnResult[] = [];
+  for (const input of results) {
+    const parsed = ReturnResultSchema.safeParse(input);
+    if (parsed.success) valid.push(parsed.data);
+    else rejected.push(invalidResult(input));
+  }
+  // A canonical order first, so nothing below depends on the caller's order.
+  const keyed = valid.map((r) => ({ r, json: JSON.stringify(r) }));
+  keyed.sort((a, b) => cmp(a.r.file, b.r.file) || (a.r.modified ?? -Infinity) - (b.r.modified ?? -Infinity) || cmp(a.json, b.json));
+
+  const winners = new Map<string, { r: ReturnResult; idx?: number; losers: ReturnResult[] }>();
+  for (const { r } of keyed) {
+    const unit = r.unit?.trim();
+    if (r.status === 'error' || !unit) {
+      const problems = unit || r.problems.some((p) => p.code === 'unit.missing') ? r.problems : [...r.problems, missingUnitProblem(r)];
+      rejected.push({ file: r.file, ...(unit ? { unit } : {}), problems });
+      continue;
+    }
+    const idx = match?.(unit);
+    const key = idx !== undefined ? `#${idx}` : `=${normalizeUnitName(unit)}`;
+    const prev = winners.get(key);
+    if (!prev) winners.set(key, { r, idx, losers: [] });
+    else if (newer(r, prev.r)) winners.set(key, { r, idx, losers: [...prev.losers, prev.r] });
+    else prev.losers.push(r);
+  }
+
+  const accepted: MergedUnit[] = [];
+  const superseded: SupersededFile[] = [];
+  for (const { r, idx, losers } of winners.values()) {
+    const unit = r.unit!.trim();
+    const entry = idx !== undefined ? roster![idx] : undefined;
+    accepted.push({
+      unit,
+      ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),
+      display: entry ? entry.unit : unit,
+      group: entry ? entry.group : roster ? 'V' : inferGroup(unit),
+      file: r.file,
+      sheet: r.sheet,
+      modified: r.modified,
+      year: r.year,
+      rows: r.rows,
+      totals: sumRows(r.rows),
+      warnings: r.problems.filter((p) => p.severity === 'warning'),
+      replaces: losers.map((l) => l.file).sort(cmp),
+    });
+    for (const l of losers) superseded.push({ file: l.file, unit: l.unit!.trim(), by: r.file, modified: l.modified });
+  }
+  accepted.sort(
+    (a, b) =>
+      GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
+      (a.rosterIndex ?? Infinity) - (b.rosterIndex ?? Infinity) ||
+      cmp(normalizeUnitName(a.display), normalizeUnitName(b.display)) ||
+      cmp(a.file, b.file),
+  );
+  rejected.sort((a, b) => cmp(a.file, b.file) || cmp(JSON.stringify(a), JSON.stringify(b)));
+  superseded.sort((a, b) => cmp(a.file, b.file) || cmp(a.by, b.by) || cmp(a.unit, b.unit));
+
+  // Coverage: a roster unit counts once it has an accepted file.
+  const reportedIdx = new Set(accepted.map((u) => u.rosterIndex).filter((i): i is number => i !== undefined));
+  const missing: MissingUnit[] = (roster ?? [])
+    .map((e, i) => ({ e, i }))
+    .filter(({ i }) => !reportedIdx.has(i))
+    .map(({ e, i }) => ({ unit: e.unit, group: e.group, rejectedFiles: rejected.filter((x) => x.unit && match!(x.unit) === i).map((x) => x.file) }));
+
+  const groups: GroupResult[] = GROUPS.map((g) => {
+    const units = accepted.filter((u) => u.group === g.id);
+    const inRoster = units.filter((u) => u.rosterIndex !== undefined).length;
+    return {
+      id: g.id,
+      heading: g.heading,
+      label: g.label,
+      units,
+      totals: units.reduce<Totals>((t, u) => add(t, u.totals), { ...ZERO }),
+      expected: roster ? roster.filter((e) => e.group === g.id).length : units.length,
+      reported: roster ? inRoster : units.length,
+      extra: roster ? units.length - inRoster : 0,
+      missing: missing.filter((m) => m.group === g.id),
+    };
+  });
+
+  // Without a campaign year the forms' common year stands in, so last year's form is still flagged.
+  const year = opts.year ?? commonYear(accepted);
+  if (year !== undefined) {
+    for (const u of accepted) {
+      if (u.year === undefined || u.year === year || u.warnings.some((w) => w.code === 'year.differs')) continue;
+      u.warnings.push({ file: u.file, sheet: u.sheet, severity: 'warning', code: 'year.differs', message: M.yearDiffers(u.year, year) });
+    }
+  }
+
+  return {
+    year,
+    ...(roster ? { roster } : {}),
+    accepted,
+    rejected,
+    superseded,
+    warnings: accepted.flatMap((u) => u.warnings),
+    totals: accepted.reduce<Totals>((t, u) => add(t, u.totals), { ...ZERO }),
+    groups,
+    coverage: { expected: roster ? roster.length : accepted.length, reported: roster ? reportedIdx.size : accepted.length, missing },
+  };
+}
+
+function missingUnitProblem(r: ReturnResult): Problem {
+  return {
+    file: r.file,
+    sheet: r.sheet,
+    severity: 'error',
+    code: 'unit.missing',
+    message: { vi: 'Chưa ghi tên đơn vị báo cáo. Hãy ghi tên đơn vị vào ô ngay dưới chữ “ĐƠN VỊ BÁO CÁO”.', en: "The reporting unit's name is missing. Write it in the cell just below “ĐƠN VỊ BÁO CÁO”." },
+  };
+}
+
+/** The year most accepted forms give (the later one on a tie). */
+function commonYear(units: readonly MergedUnit[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const u of units) if (u.year !== undefined) counts.set(u.year, (counts.get(u.year) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
+}
+
+/** The --json shape (MergeSummarySchema), messages in Vietnamese; a few extra fields for readers that want them. */
+export function toSummaryJson(merged: Merged): MergeSummary & Record<string, unknown> {
+  const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
+  const heading = (id: GroupId) => GROUPS.find((g) => g.id === id)!.heading;
+  const out = {
+    year: merged.year,
+    accepted: merged.accepted.map((u) => ({
+      file: base(u.file),
+      unit: u.unit,
+      group: u.group,
+      participants: u.totals.participants,
+      totalFunding: u.totals.totalFunding,
+      budget: u.totals.budget,
+      otherFunding: u.totals.otherFunding,
+      rows: u.rows.length,
+      groupHeading: heading(u.group),
+      ...(u.rosterUnit !== undefined ? { rosterUnit: u.rosterUnit } : {}),
+      ...(u.sheet !== undefined ? { sheet: u.sheet } : {}),
+    })),
+    rejected: merged.rejected.map((r) => ({
+      file: base(r.file),
+      ...(r.unit !== undefined ? { unit: r.unit } : {}),
+      issues: r.problems.map((p) => ({ ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), severity: p.severity, code: p.code, message: p.message.vi })),
+    })),
+    superseded: merged.superseded.map((s) => ({ file: base(s.file), unit: s.unit, by: base(s.by) })),
+    warnings: merged.warnings.map((p) => ({ file: base(p.file), ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), code: p.code, message: p.message.vi })),
+    totals: { ...merged.totals },
+    coverage: {
+      expected: merged.coverage.expected,
+      reported: merged.coverage.reported,
+      missing: merged.coverage.missing.map((m) => m.unit),
+      groups: merged.groups.map((g) => ({ group: g.id, heading: g.heading, expected: g.expected, reported: g.reported, extra: g.extra })),
+    },
+  };
+  // Fails loudly if this function ever drifts from the documented shape.
+  MergeSummarySchema.parse(out);
+  return out;
+}
