@@ -1,0 +1,104 @@
+// Marks the cells the check found wrong, and puts back their own fill once fixed.
+// Two syncs: read the current fills (and protection), then write. A protected
+// sheet without a password is unprotected for the write and protected again
+// with the same options; a password-protected one is left alone.
+import { Message } from '../core/plan';
+
+export const ERROR_FILL = '#FFC7CE';
+export const WARNING_FILL = '#FFEB9C';
+
+export interface Mark {
+  /** A1 address on the sheet, e.g. "D14". */
+  cell: string;
+  severity: 'error' | 'warning';
+}
+
+/** What we changed, so it can be undone: address → the fill the cell had before (null: none). */
+export interface HighlightState {
+  sheetId: string;
+  original: Record<string, string | null>;
+}
+
+export interface HighlightResult {
+  state: HighlightState;
+  /** Set when the marks could not be drawn (e.g. the sheet has a password); the list still stands. */
+  notice?: Message;
+}
+
+export async function applyHighlights(sheetId: string, marks: Mark[], previous?: HighlightState): Promise<HighlightResult> {
+  const prev = previous && previous.sheetId === sheetId ? previous.original : {};
+  const want = new Map<string, Mark['severity']>();
+  for (const m of marks) if (want.get(m.cell) !== 'error') want.set(m.cell, m.severity);
+
+  return Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheetId);
+    ws.protection.load('protected,options');
+    const fresh = [...want.keys()].filter((a) => !(a in prev));
+    const fills = fresh.map((a) => {
+      const fill = ws.getRange(a).format.fill;
+      fill.load('color');
+      return fill;
+    });
+    await ctx.sync();
+
+    const original: Record<string, string | null> = { ...prev };
+    fresh.forEach((a, i) => {
+      const c = fills[i].color;
+      original[a] = !c || c.toUpperCase() === '#FFFFFF' ? null : c;
+    });
+
+    const wasProtected = ws.protection.protected;
+    const options = ws.protection.options;
+    if (wasProtected) ws.protection.unprotect();
+    for (const [a, sev] of want) ws.getRange(a).format.fill.color = sev === 'error' ? ERROR_FILL : WARNING_FILL;
+    for (const a of Object.keys(original)) {
+      if (want.has(a)) continue;
+      const fill = ws.getRange(a).format.fill;
+      const c = original[a];
+      if (c) fill.color = c;
+      else fill.clear();
+      delete original[a];
+    }
+    if (wasProtected) ws.protection.protect(options);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!wasProtected) throw e;
+      return {
+        state: { sheetId, original: prev },
+        notice: {
+          vi: 'Trang tính đang được khóa bằng mật khẩu nên không tô màu được các ô sai; danh sách lỗi bên dưới vẫn đầy đủ.',
+          en: 'The sheet is protected with a password, so the wrong cells could not be coloured; the list below is still complete.',
+        },
+      };
+    }
+    return { state: { sheetId, original } };
+  });
+}
+
+/** Activates the sheet and selects one cell (clicking a problem in the pane). */
+export async function selectCell(sheetId: string, address: string): Promise<void> {
+  await Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheetId);
+    ws.activate();
+    ws.getRange(address).select();
+    await ctx.sync();
+  });
+}
+
+/** Calls `onChange` after the user edits the sheet (ExcelApi 1.7). Returns a function that stops watching. */
+export async function watchSheet(sheetId: string, onChange: (args: Excel.WorksheetChangedEventArgs) => void): Promise<() => Promise<void>> {
+  return Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheetId);
+    const handler = ws.onChanged.add(async (args) => {
+      onChange(args);
+    });
+    await ctx.sync();
+    return async () => {
+      await Excel.run(handler.context, async (c) => {
+        handler.remove();
+        await c.sync();
+      });
+    };
+  });
+}

@@ -1,0 +1,13 @@
+// Messages between the pane and its reading worker.
+import { Message } from '../core/plan';
+import { ReturnResult } from '../core/returns';
+import { RosterRow } from '../workbook/read-roster';
+
+export type WorkerRequest =
+  | { id: number; kind: 'return'; name: string; modified?: number; bytes: ArrayBuffer; campaignYear?: number }
+  | { id: number; kind: 'roster'; name: string; bytes: ArrayBuffer };
+
+export type WorkerReply =
+  | { id: number; ok: true; kind: 'return'; result: ReturnResult }
+  | { id: number; ok: true; kind: 'roster'; rows: RosterRow[] }
+  | { id: number; ok: false; code: string; text: Message };

@@ -1,0 +1,343 @@
+// The real task pane in a real browser: webpack builds it, Debian's Chromium
+// (driven by playwright-core) opens the built page at the default pane width with
+// the in-memory Excel host standing in for office.js. A person's day is replayed:
+// insert the form, type a wrong value and see it flagged, merge the sample returns.
+// Screenshots of each step land in test-output/pane/.
+import { execFileSync } from 'child_process';
+import { createServer, Server } from 'http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'fs';
+import { AddressInfo } from 'net';
+import { extname, join, resolve } from 'path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { extractReturn } from '../src/core/extract';
+import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
+import { mergeReturns } from '../src/core/merge';
+import { ReturnResult } from '../src/core/returns';
+import { buildRoster } from '../src/core/units';
+import { writeWorkbook } from '../src/workbook/write-xlsx';
+import { readRosterBytes } from '../src/workbook/read-roster';
+import { readWorkbookBytes } from '../src/workbook/read-workbook';
+import type { ExcelHost } from './excel-host/host';
+
+const ROOT = resolve(__dirname, '..');
+const DIST = join(ROOT, 'test-output', 'pane-dist');
+const SHOTS = join(ROOT, 'test-output', 'pane');
+const CHROMIUM = '/usr/bin/chromium';
+const WIDTH = 350;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+let returnsDir: string;
+
+/** The sample returns made with LibreOffice by scripts/make-samples.ts; generated here when missing. */
+async function sampleReturns(): Promise<string> {
+  const dir = join(ROOT, 'samples', 'returns');
+  if (existsSync(dir) && readdirSync(dir).some((f) => /\.(xlsx|xls|ods)$/.test(f))) return dir;
+  const out = join(ROOT, 'test-output', 'generated-returns');
+  mkdirSync(out, { recursive: true });
+  const { writeFileSync } = await import('fs');
+  const units = ['Sở Y tế', 'UBND huyện Bình Gia', 'Hội Liên hiệp Phụ nữ tỉnh'];
+  for (const [i, unit] of units.entries()) {
+    const res = parseFormParams({ ...DEFAULT_FORM_PARAMS, year: 2025, unit, rows: 5 });
+    if (!res.ok) throw new Error('params');
+    const plan = buildFormPlan(res.params);
+    const L = formLayout(5);
+    // Typed figures, as cached values the reader can see.
+    plan.cells = plan.cells.filter((c) => !(c.r === L.firstData && [2, 3, 4, 5].includes(c.c)));
+    plan.cells.push(
+      { r: L.firstData, c: 2, value: 100 + i },
+      { r: L.firstData, c: 3, value: 3_000_000 },
+      { r: L.firstData, c: 4, value: 2_000_000 },
+      { r: L.firstData, c: 5, value: 1_000_000 },
+    );
+    writeFileSync(join(out, `${unit}.xlsx`), await writeWorkbook({ sheets: [plan], title: 'x' }));
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) return;
+  mkdirSync(SHOTS, { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'), '--mode', 'development', '--env', 'harness', '--env', `outDir=${DIST}`], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(DIST, `.${path}`);
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  returnsDir = await sampleReturns();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+interface Watch {
+  external: string[];
+  problems: string[];
+  requests: string[];
+}
+
+async function openPane(query = ''): Promise<{ page: Page; watch: Watch }> {
+  const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 }, deviceScaleFactor: 1 });
+  const watch: Watch = { external: [], problems: [], requests: [] };
+  // Nothing may leave the machine: record and block any request to another origin.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    watch.requests.push(url);
+    if (url.startsWith(origin) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    watch.external.push(url);
+    return route.abort();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) watch.problems.push(m.text());
+  });
+  page.on('pageerror', (e) => watch.problems.push(String(e)));
+  await page.goto(`${origin}/harness.html${query}`);
+  await page.locator('#app').waitFor({ state: 'visible' });
+  return { page, watch };
+}
+
+/** Runs `f` against the page's Excel host (evaluated by the debugger, so the page's CSP does not apply). */
+const host = <T>(page: Page, f: (h: ExcelHost, arg: any) => T, arg?: unknown): Promise<T> =>
+  page.evaluate(`(${f.toString()})(window.__excelHost, ${JSON.stringify(arg ?? null)})`) as Promise<T>;
+
+/** The whole pane from the top; with `focus`, the view a person has after scrolling to that element. */
+async function shot(page: Page, name: string, focus?: string): Promise<void> {
+  if (focus) {
+    await page.locator(focus).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    return;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// .ci/run installs Debian's Chromium; on a developer machine without it the suite says so and skips.
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not installed (apt-get install chromium).`);
+
+(haveChromium ? describe : describe.skip)('the task pane in Chromium with the in-memory Excel', () => {
+  test('insert the form, check as the unit types, merge the returned files', async () => {
+    const { page, watch } = await openPane();
+    await shot(page, '01-form-empty');
+
+    // 1. Form: a wrong field is explained and nothing typed is lost.
+    await page.fill('#f-year', '2025');
+    await page.fill('#f-province', '');
+    await page.fill('#f-body', 'Sở Y tế');
+    await page.fill('#f-plan', 'Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    await page.fill('#f-rows', '10');
+    await page.click('#btn-insert');
+    await page.locator('#f-province-err').filter({ hasText: 'Chưa nhập tỉnh/thành phố' }).waitFor();
+    expect(await page.getAttribute('#f-province', 'aria-invalid')).toBe('true');
+    expect(await page.inputValue('#f-plan')).toBe('Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1']);
+    await shot(page, '02-form-invalid');
+
+    await page.fill('#f-province', 'Lạng Sơn');
+    await page.click('#btn-insert');
+    await page.locator('#form-status .message.success').waitFor();
+    expect(await page.textContent('#form-status')).toContain('Đã chèn biểu mẫu vào trang tính “Biểu CTXH 2025”');
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025']);
+    expect(await host(page, (h) => [h.value('Biểu CTXH 2025', 'A5'), h.value('Biểu CTXH 2025', 'A6'), h.sheet('Biểu CTXH 2025').protection.protected])).toEqual([
+      'V/v tổ chức ngày Công tác xã hội Việt Nam năm 2025',
+      '(Gửi kèm Kế hoạch số 12/KH-SYT ngày 05/3/2025 của Sở Y tế)',
+      true,
+    ]);
+    await shot(page, '03-form-inserted');
+
+    // "Tải biểu mẫu": the same plan as a file; the spreadsheet writer is fetched only now.
+    expect(watch.requests.some((u) => /exceljs/.test(u))).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-download')]);
+    expect(download.suggestedFilename()).toBe('bieu-mau-ctxh-2025.xlsx');
+    const saved = join(ROOT, 'test-output', 'pane', download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(watch.requests.some((u) => /exceljs/.test(u))).toBe(true);
+    const blank = extractReturn(readWorkbookBytes(new Uint8Array(readFileSync(saved)), 'bieu-mau.xlsx'), { campaignYear: 2025 });
+    expect(blank.year).toBe(2025);
+    expect(blank.problems.map((p) => p.code)).toContain('unit.missing');
+    await page.locator('#form-status .message.success').filter({ hasText: 'bieu-mau-ctxh-2025.xlsx' }).waitFor();
+
+    // 2. Check: the unit types; a wrong value is flagged, coloured, and cleared when fixed.
+    const L = formLayout(10);
+    const S = 'Biểu CTXH 2025';
+    await page.click('#tab-check');
+    await page.click('#btn-check');
+    await page.locator('#check-status .message.error').waitFor();
+    expect(await page.textContent('#problem-list')).toContain('Chưa ghi tên đơn vị');
+    await host(page, (h, a) => h.type(a.S, 'A2', 'UBND huyện Bình Gia'), { S });
+    await host(page, (h, a) => h.type(a.S, `B${a.r}`, '120'), { S, r: L.firstData });
+    await host(page, (h, a) => h.type(a.S, `D${a.r}`, '5000000'), { S, r: L.firstData });
+    await page.locator('#check-status .message.success').waitFor();
+    expect(await page.textContent('#check-status')).toContain('Biểu đã hợp lệ — có thể gửi');
+    await shot(page, '04-check-valid');
+
+    // Excel's own rule stops "khoảng 200" when typed; a paste gets past it, the check does not.
+    expect(await host(page, (h, a) => h.type(a.S, `B${a.r}`, 'khoảng 200'), { S, r: L.firstData + 1 })).toBe('invalid');
+    await host(page, (h, a) => h.paste(a.S, `B${a.r}`, [['khoảng 200']]), { S, r: L.firstData + 1 });
+    const bad = `B${L.firstData + 1}`;
+    await page.locator(`#problem-list [data-cell="${bad}"]`).waitFor();
+    expect(await page.textContent('#problem-list')).toContain('“khoảng 200” không phải là số');
+    await page.waitForFunction(([s, a]) => (window as any).__excelHost.sheet(s).format(14, 2, 'fill.color') === '#FFC7CE', [S, bad]);
+    expect(await host(page, (h, a) => h.sheet(a.S).protection.protected, { S })).toBe(true); // protection restored around the colouring
+    await page.click(`#problem-list [data-cell="${bad}"]`);
+    await page.waitForFunction(() => (window as any).__excelHost.selection() === "'Biểu CTXH 2025'!B14");
+    await shot(page, '05-check-flagged');
+
+    await host(page, (h, a) => h.type(a.S, a.bad, '200'), { S, bad });
+    await page.locator('#check-status .message.success').waitFor();
+    expect(await host(page, (h, a) => h.sheet(a.S).format(14, 2, 'fill.color'), { S })).toBeNull();
+    expect(await host(page, (h, a) => h.value(a.S, 'A2'), { S })).toBe('UBND huyện Bình Gia'); // what the unit typed is untouched
+
+    // Checking another sheet takes the colours off the form it leaves.
+    await host(page, (h, a) => h.paste(a.S, a.bad, [['1,5']]), { S, bad });
+    await page.waitForFunction((s) => (window as any).__excelHost.sheet(s).format(14, 2, 'fill.color') === '#FFC7CE', S);
+    await host(page, (h) => (h.model.activeSheetId = h.sheet('Sheet1').id));
+    await page.click('#btn-check');
+    await page.locator('#check-status').filter({ hasText: 'Không tìm thấy biểu mẫu' }).waitFor();
+    await page.waitForFunction((s) => (window as any).__excelHost.sheet(s).format(14, 2, 'fill.color') === null, S);
+    await host(page, (h, a) => h.type(a.S, a.bad, '200'), { S, bad });
+
+    // 3. Merge: roster sheet, the returned files, the summary.
+    await page.click('#tab-merge');
+    expect(await page.textContent('#merge-context')).toBe('Năm 2025 · Lạng Sơn · Sở Y tế');
+    await shot(page, '06a-merge-empty');
+    await page.click('#btn-roster-insert');
+    await page.locator('#roster-status').filter({ hasText: 'Đã chèn trang “Danh sách đơn vị”' }).waitFor();
+    const rosterCsv = readFileSync(join(ROOT, 'samples', 'roster.csv'));
+    const rosterRows = readRosterBytes(new Uint8Array(rosterCsv), 'roster.csv');
+    await host(page, (h, a) => h.paste('Danh sách đơn vị', 'B5', a.rows), { rows: rosterRows.map((r) => [r.unit, r.group]) });
+    expect(await page.isChecked('#use-roster')).toBe(true);
+
+    const files = readdirSync(returnsDir)
+      .filter((f) => /\.(xlsx|xls|ods)$/.test(f))
+      .map((f) => join(returnsDir, f));
+    await page.setInputFiles('#file-input', files);
+    await page.waitForFunction((n) => document.querySelectorAll('#file-list li.file').length === n && !document.querySelector('#file-list [data-status="reading"]'), files.length, {
+      timeout: 60_000,
+    });
+    await shot(page, '06-merge-files');
+
+    await page.click('#btn-merge');
+    await page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });
+    await shot(page, '07-merged');
+    await shot(page, '07b-merged-view', '#merge-status');
+    expect(await page.getAttribute('#merge-status .message', 'data-kind')).not.toBe('error');
+
+    // The oracle: the same core pipeline the command line runs, on the same bytes and times.
+    const results: ReturnResult[] = files.map((p) => {
+      const name = p.slice(returnsDir.length + 1);
+      try {
+        return extractReturn(readWorkbookBytes(new Uint8Array(readFileSync(p)), name, Math.floor(statSync(p).mtimeMs)), { campaignYear: 2025 });
+      } catch (e) {
+        const err = e as { code: string; text: { vi: string; en: string } };
+        return { file: name, rows: [], status: 'error', problems: [{ file: name, severity: 'error', code: err.code, message: err.text }] } as ReturnResult;
+      }
+    });
+    const merged = mergeReturns(results, { roster: buildRoster(rosterRows).entries, year: 2025 });
+    const statuses = await page.$$eval('#file-list li.file', (lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-file'), li.getAttribute('data-status')])));
+    for (const a of merged.accepted) expect([a.file, statuses[a.file]]).toEqual([a.file, a.warnings.length ? 'warning' : 'ok']);
+    for (const r of merged.rejected) expect([r.file, statuses[r.file]]).toEqual([r.file, 'error']);
+    for (const s of merged.superseded) expect([s.file, statuses[s.file]]).toEqual([s.file, 'superseded']);
+
+    const sheets = await host(page, (h) => h.sheetNames());
+    expect(sheets).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp', 'Kiểm tra']);
+    // Every total in the summary is a live formula and computes to the oracle's figures.
+    const grand = await host(page, (h) => {
+      const s = h.sheet('Tổng hợp');
+      for (let r = 1; r <= 400; r++) if (h.value('Tổng hợp', `B${r}`) === 'Tổng cộng' || h.value('Tổng hợp', `A${r}`) === 'Tổng cộng') return { r, row: h.dump('Tổng hợp', `A${r}:F${r}`)[0], values: ['C', 'D', 'E', 'F'].map((c) => h.value('Tổng hợp', `${c}${r}`)) };
+      void s;
+      return undefined;
+    });
+    expect(grand).toBeDefined();
+    expect(grand!.values).toEqual([merged.totals.participants, merged.totals.totalFunding, merged.totals.budget, merged.totals.otherFunding]);
+    expect(String(grand!.row[2])).toMatch(/^=/);
+    // A unit name that starts with "=" is shown verbatim, never run.
+    const eqUnit = merged.accepted.find((a) => a.unit.startsWith('='));
+    if (eqUnit) {
+      const found = await host(page, (h, a) => h.model.sheetByName('Tổng hợp')!.cells.size > 0 && [...h.model.sheetByName('Tổng hợp')!.cells.values()].some((c) => c.value === a.u && c.formula === undefined), { u: eqUnit.display });
+      expect(found).toBe(true);
+    }
+    const chartCount = await host(page, (h) => h.sheet('Tổng hợp').charts.length);
+    expect(chartCount).toBe(1);
+
+    // Late returns: merging again asks before touching the previous summary.
+    await page.click('#btn-merge');
+    await page.locator('#confirm').waitFor({ state: 'visible' });
+    await shot(page, '08-merge-confirm', '#confirm');
+    await page.click('#btn-cancel');
+    await page.locator('#merge-status .message.info').filter({ hasText: 'Đã hủy' }).waitFor();
+    expect(await host(page, (h) => h.sheetNames())).toEqual(sheets);
+    await page.click('#btn-merge');
+    await page.click('#btn-keep');
+    await page.locator('#merge-status').filter({ hasText: 'Tổng hợp (2)' }).waitFor();
+    await page.click('#btn-merge');
+    await page.click('#btn-replace');
+    await page.locator('#merge-status').filter({ hasText: '“Tổng hợp”' }).waitFor();
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp (2)', 'Kiểm tra (2)', 'Tổng hợp', 'Kiểm tra']);
+
+    expect(watch.external).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    expect(await host(page, (h) => h.discarded)).toEqual([]);
+
+    // What was typed into the form survives closing and reopening the pane.
+    await page.reload();
+    await page.locator('#app').waitFor({ state: 'visible' });
+    expect(await page.inputValue('#f-province')).toBe('Lạng Sơn');
+    expect(await page.inputValue('#f-year')).toBe('2025');
+    expect(await page.inputValue('#f-plan')).toBe('Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    await page.close();
+  }, 180_000);
+
+  test('English Office, older Excel: the pane says what it left out', async () => {
+    const { page, watch } = await openPane('?lang=en-US&api=1.7');
+    expect(await page.textContent('#tab-form')).toBe('Form');
+    await page.fill('#f-year', '2024');
+    await page.fill('#f-province', 'Thái Bình');
+    await page.fill('#f-plan', 'Công văn số 300/LĐTBXH-BTXH ngày 15/3/2024');
+    await page.click('#btn-insert');
+    await page.locator('#form-status .message.warning').waitFor();
+    const text = await page.textContent('#form-status');
+    expect(text).toContain('The form was inserted into sheet “Biểu CTXH 2024”');
+    expect(text).toContain('the input rules that check numbers as they are typed');
+    expect(text).toContain('print setup');
+    expect(await page.isVisible('#btn-open-workbook')).toBe(false);
+    await shot(page, '09-english-old-excel');
+    // Keyboard: arrow keys move along the tabs, as in Office.
+    await page.focus('#tab-form');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('#tab-check', 'aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-check');
+    expect(await page.isVisible('#panel-check')).toBe(true);
+    expect(await page.isVisible('#live-check')).toBe(true);
+    await page.keyboard.press('End');
+    expect(await page.getAttribute('#tab-merge', 'aria-selected')).toBe('true');
+    expect(watch.external).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
