@@ -1,0 +1,193 @@
+// The main job end to end: the CLI merges the sample returns (made by LibreOffice filling the
+// real form, see scripts/make-samples.ts) and the written summary is recalculated by LibreOffice.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MergeSummarySchema, GROUPS } from '../src/core/returns';
+import { LoCell, RangeRead, cellNumber, cellText, libreOfficeProblem, runLibreOffice } from './helpers/soffice';
+
+const problem = libreOfficeProblem();
+if (problem) throw new Error(`LibreOffice is needed for this test: ${problem}`);
+
+const ROOT = resolve(__dirname, '..');
+const SAMPLES = join(ROOT, 'samples');
+const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'ctxh-report.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+
+interface ExpectedFile {
+  file: string;
+  unit: string;
+  rosterUnit: string | null;
+  /** null: not in the roster, so group V ("Đơn vị khác"). */
+  group: string | null;
+  status: 'accepted' | 'rejected' | 'superseded';
+  supersededBy?: string;
+  rows: number;
+  participants: number;
+  totalFunding: number;
+  budget: number;
+  otherFunding: number;
+}
+// Figures scripts/make-samples.ts computed from what it typed into each form.
+const expected = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as { files: ExpectedFile[]; coverage: { expected: number; missing: string[] } };
+const byStatus = (s: ExpectedFile['status']) => expected.files.filter((f) => f.status === s);
+const sum = (files: ExpectedFile[], k: 'participants' | 'totalFunding' | 'budget' | 'otherFunding') => files.reduce((n, f) => n + f[k], 0);
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ctxh-e2e-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('merge of the sample returns', () => {
+  let out: string;
+  let summary: ReturnType<typeof MergeSummarySchema.parse>;
+  let stdout: string;
+  let status: number | null;
+
+  beforeAll(() => {
+    out = join(dir, 'tong-hop.xlsx');
+    const res = cli('merge', '--out', out, '--roster', join(SAMPLES, 'roster.csv'), '--json', join(dir, 'tong-hop.json'), join(SAMPLES, 'returns'));
+    stdout = res.stdout;
+    status = res.status;
+    if (res.stderr) console.error(res.stderr);
+    summary = MergeSummarySchema.parse(JSON.parse(readFileSync(join(dir, 'tong-hop.json'), 'utf8')));
+  });
+
+  test('exits 1: the summary is written, but some files were rejected', () => {
+    expect(status).toBe(1);
+    expect(existsSync(out)).toBe(true);
+    expect(stdout).toContain('Đã ghi bảng tổng hợp');
+  });
+
+  test('accepts, rejects and supersedes exactly the files the samples were made to be', () => {
+    expect(summary.accepted.map((a) => a.file).sort()).toEqual(byStatus('accepted').map((f) => f.file).sort());
+    expect(summary.rejected.map((r) => r.file).sort()).toEqual(byStatus('rejected').map((f) => f.file).sort());
+    expect(summary.superseded.map((s) => [s.file, s.by])).toEqual(byStatus('superseded').map((f) => [f.file, f.supersededBy]));
+    for (const r of summary.rejected) {
+      expect(r.issues.length).toBeGreaterThan(0);
+      for (const i of r.issues.filter((x) => x.severity === 'error')) expect(i.cell).toMatch(/^[A-Z]+\d+$/);
+    }
+  });
+
+  test("every accepted unit's figures are the ones typed into its form", () => {
+    for (const want of byStatus('accepted')) {
+      const got = summary.accepted.find((a) => a.file === want.file)!;
+      expect({ file: got.file, unit: got.unit.normalize('NFC'), group: got.group, rows: got.rows, p: got.participants, t: got.totalFunding, b: got.budget, o: got.otherFunding }).toEqual({
+        file: want.file, unit: want.unit.normalize('NFC'), group: want.group ?? 'V', rows: want.rows, p: want.participants, t: want.totalFunding, b: want.budget, o: want.otherFunding,
+      });
+    }
+  });
+
+  test('totals and coverage add up', () => {
+    const acc = byStatus('accepted');
+    expect(summary.totals).toEqual({ participants: sum(acc, 'participants'), totalFunding: sum(acc, 'totalFunding'), budget: sum(acc, 'budget'), otherFunding: sum(acc, 'otherFunding') });
+    expect(summary.totals.totalFunding).toBe(summary.totals.budget + summary.totals.otherFunding);
+    expect(summary.coverage.expected).toBe(expected.coverage.expected);
+    expect([...summary.coverage.missing].sort()).toEqual([...expected.coverage.missing].sort());
+  });
+
+  describe('the summary workbook recalculated by LibreOffice', () => {
+    let grid: LoCell[][];
+    const find = (text: string) => grid.findIndex((row) => row.some((c) => cellText(c).trim() === text));
+
+    beforeAll(async () => {
+      const res = await runLibreOffice(out, [{ op: 'readUsed', sheet: 0 }]);
+      grid = (res.reads[0] as RangeRead).cells;
+    });
+
+    // Columns of the summary table: STT | Đơn vị | Số người | Tổng kinh phí | Ngân sách | Vận động | Nguồn | Ghi chú
+    const figures = (row: LoCell[]) => [2, 3, 4, 5].map((c) => cellNumber(row[c]));
+
+    test('"Tổng cộng" is a live formula equal to the merged totals', () => {
+      const r = find('Tổng cộng');
+      expect(r).toBeGreaterThan(0);
+      expect(grid[r].slice(2, 6).every((c) => c.type === 'formula')).toBe(true);
+      const t = summary.totals;
+      expect(figures(grid[r])).toEqual([t.participants, t.totalFunding, t.budget, t.otherFunding]);
+    });
+
+    test('each group row carries the subtotal of its units', () => {
+      for (const g of GROUPS) {
+        const r = grid.findIndex((row) => cellText(row[0]).trim() === g.id && cellText(row[1]).trim() !== '');
+        if (r < 0) continue;
+        const units = summary.accepted.filter((a) => a.group === g.id);
+        const want = [
+          units.reduce((n, u) => n + u.participants, 0),
+          units.reduce((n, u) => n + u.totalFunding, 0),
+          units.reduce((n, u) => n + u.budget, 0),
+          units.reduce((n, u) => n + u.otherFunding, 0),
+        ];
+        expect({ group: g.id, figures: figures(grid[r]) }).toEqual({ group: g.id, figures: want });
+      }
+    });
+
+    test('a unit name that starts with "=" is shown verbatim as text, never run as a formula', () => {
+      const cells = grid.flat().filter((c) => c.type === 'text' && String(c.value).startsWith('=Trung tâm'));
+      expect(cells.length).toBeGreaterThan(0);
+      expect(grid.flat().some((c) => c.type === 'formula' && c.formula.includes('Trung tâm'))).toBe(false);
+    });
+
+    test('shows coverage in the province’s own words and names the source file of each figure', () => {
+      const text = grid.flat().map(cellText).join('\n');
+      expect(text).toMatch(new RegExp(`Đã báo cáo: ${summary.coverage.reported}/${summary.coverage.expected} đơn vị`));
+      for (const a of summary.accepted) expect(text).toContain(a.file);
+      for (const m of summary.coverage.missing) expect(text).toContain(m);
+    });
+  });
+});
+
+describe('duplicates after the files lost their dates', () => {
+  // git clone, e-mail and downloads reset file times: the date each file records inside must decide.
+  test('the resubmitted return still wins when every file has the same modification time', () => {
+    const copy = join(dir, 'same-mtime');
+    mkdirSync(copy);
+    const when = new Date('2026-01-01T00:00:00Z');
+    for (const f of readdirSync(join(SAMPLES, 'returns'))) {
+      copyFileSync(join(SAMPLES, 'returns', f), join(copy, f));
+      utimesSync(join(copy, f), when, when);
+    }
+    const json = join(dir, 'same-mtime.json');
+    cli('merge', '--out', join(dir, 'same-mtime.xlsx'), '--json', json, copy);
+    const s = MergeSummarySchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(s.superseded.map((x) => [x.file, x.by])).toEqual(byStatus('superseded').map((f) => [f.file, f.supersededBy]));
+  });
+});
+
+describe('check and demo', () => {
+  test('check exits 1 when a file has errors and names file and cell', () => {
+    const res = cli('check', join(SAMPLES, 'returns'));
+    expect(res.status).toBe(1);
+    for (const f of byStatus('rejected')) expect(res.stdout).toContain(f.file);
+    expect(res.stdout).toMatch(/!B13: Cột 2 \(Số người tham gia\): “khoảng 200”/);
+  });
+
+  test('check exits 0 when every file is usable', () => {
+    const ok = byStatus('accepted').slice(0, 3).map((f) => join(SAMPLES, 'returns', f.file));
+    expect(cli('check', ...ok).status).toBe(0);
+  });
+
+  test('check and merge explain usage errors with exit 2', () => {
+    expect(cli('check').status).toBe(2);
+    const noOut = cli('merge', join(SAMPLES, 'returns'));
+    expect(noOut.status).toBe(2);
+    expect(noOut.stderr).toContain('--out');
+    const missing = cli('check', join(dir, 'khong-co.xlsx'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Không tìm thấy');
+  });
+
+  test('merge exits 2 when nothing can be merged', () => {
+    const bad = byStatus('rejected').map((f) => join(SAMPLES, 'returns', f.file));
+    const res = cli('merge', '--out', join(dir, 'none.xlsx'), ...bad);
+    expect(res.status).toBe(2);
+  });
+
+  test('npm run demo merges the bundled samples into a summary workbook', () => {
+    const out = join(dir, 'demo.xlsx');
+    const res = cli('demo', '--out', out);
+    expect(res.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(res.stdout).toContain(out);
+  });
+});
