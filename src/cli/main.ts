@@ -8,7 +8,7 @@ import { mergeReturns, toSummaryJson } from '../core/merge';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { FileRejected, Problem, ReturnResult, RosterEntry } from '../core/returns';
-import { readWorkbookBytes } from '../workbook/read-workbook';
+import { MAX_FILE_BYTES, readWorkbookBytes, rejectionMessage } from '../workbook/read-workbook';
 import { readRosterBytes } from '../workbook/read-roster';
 import { writeWorkbook } from '../workbook/write-xlsx';
 
@@ -17,7 +17,6 @@ type Lang = 'vi' | 'en';
 /** Exit codes: 0 all good, 1 some files have errors / were rejected, 2 usage error or nothing usable. */
 class UsageError extends Error {}
 
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const ROOT = resolve(__dirname, '..', '..');
 const SPREADSHEET_EXT = new Set(['.xlsx', '.xls', '.ods']);
 
@@ -102,11 +101,10 @@ export function readReturnFile(path: string, campaignYear?: number): ReturnResul
   const file = basename(path);
   const stat = statSync(path);
   try {
+    // Refuse a huge file before reading it into memory.
     if (stat.size > MAX_FILE_BYTES) {
-      throw new FileRejected(file, 'file.tooLarge', {
-        vi: `Tệp quá lớn (${Math.round(stat.size / 1048576)} MB) — biểu mẫu báo cáo chỉ vài chục KB.`,
-        en: `The file is too large (${Math.round(stat.size / 1048576)} MB); a returned form is a few dozen KB.`,
-      });
+      const mb = `${Math.round(stat.size / 1048576)} MB`;
+      throw new FileRejected(file, 'file.tooLarge', rejectionMessage('file.tooLarge', mb));
     }
     const raw = readWorkbookBytes(new Uint8Array(readFileSync(path)), file, stat.mtimeMs);
     return extractReturn(raw, { campaignYear });
