@@ -1,6 +1,7 @@
 // The standard reporting form (seed 001, attached to Hải Phòng plan 45/KH-SLĐTBXH),
 // described once as data and turned into a sheet plan.
 import { z } from 'zod';
+import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { CellStyle, Message, PlanCell, Rect, SheetPlan, WholeNumberRule, cellAddress, columnLetter, fitWrappedRows } from './plan';
 
 /** The first Social Work Day was 2017: the n-th edition is in year 2016 + n. */
@@ -197,17 +198,10 @@ export function formLayout(rows: number) {
   };
 }
 
-const FONT = 'Times New Roman';
-
 const STYLES: Record<string, CellStyle> = {
+  ...DOCUMENT_STYLES,
   heading: { bold: true, hAlign: 'center', vAlign: 'middle' },
   unitInput: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, underlineDotted: true, locked: false },
-  title: { bold: true, size: 14, hAlign: 'center', vAlign: 'middle' },
-  subtitle: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true },
-  note: { italic: true, hAlign: 'center', vAlign: 'middle', wrap: true },
-  unitOfMeasure: { italic: true, hAlign: 'right' },
-  th: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, border: true },
-  colNo: { italic: true, hAlign: 'center', vAlign: 'middle', border: true },
   tt: { hAlign: 'center', border: true, locked: false, numberFormat: '0' },
   input: { border: true, locked: false, numberFormat: '#,##0', hAlign: 'right' },
   derived: { border: true, numberFormat: '#,##0', hAlign: 'right', fill: 'F2F2F2' },
@@ -342,7 +336,7 @@ function formPlan(p: FormParams, sheetName: string): SheetPlan {
 
   return {
     name: sheetName,
-    font: { name: FONT, size: 12 },
+    font: DOCUMENT_FONT,
     columns: FORM_COLUMNS.map((c) => c.width),
     rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.header1]: 22, [L.header2]: 34, ...dataRowHeights },
     cells,
@@ -356,14 +350,6 @@ function formPlan(p: FormParams, sheetName: string): SheetPlan {
       { name: FORM_NAMES.total, range: { r1: L.total, c1: 1, r2: L.total, c2: last }, comment: 'Dòng Tổng' },
     ],
     protection: { allowInsertRows: true, allowDeleteRows: true, allowFormatColumns: true, allowFormatRows: true },
-    print: {
-      paper: 'A4',
-      orientation: 'portrait',
-      fitToWidth: 1,
-      fitToHeight: 0,
-      titleRows: { from: L.header1, to: L.columnNumbers },
-      margins: { left: 0.7, right: 0.5, top: 0.6, bottom: 0.6 },
-      centerHorizontally: true,
-    },
+    print: a4Print('portrait', { from: L.header1, to: L.columnNumbers }),
   };
 }

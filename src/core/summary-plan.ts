@@ -1,6 +1,7 @@
 // The consolidated workbook as a plan: the provincial summary in the style of seed 003's
 // "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
+import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { editionOf } from './form';
 import { GroupResult, Merged, MergedUnit } from './merge';
 import { CellStyle, ChartPlan, Message, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows } from './plan';
@@ -20,18 +21,12 @@ export interface SummaryOptions {
 export const SUMMARY_SHEET = { vi: 'Tổng hợp', en: 'Summary' } as const;
 export const CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' } as const;
 
-const FONT = { name: 'Times New Roman', size: 12 };
 const MONEY = '#,##0';
 const PERCENT = '0.0%';
 
 const STYLES: Record<string, CellStyle> = {
+  ...DOCUMENT_STYLES,
   body: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true },
-  title: { bold: true, size: 14, hAlign: 'center', vAlign: 'middle' },
-  subtitle: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true },
-  note: { italic: true, hAlign: 'center', vAlign: 'middle', wrap: true },
-  unitOfMeasure: { italic: true, hAlign: 'right' },
-  th: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, border: true },
-  colNo: { italic: true, hAlign: 'center', vAlign: 'middle', border: true },
   groupNo: { bold: true, hAlign: 'center', border: true },
   groupText: { bold: true, border: true, wrap: true },
   groupNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right' },
@@ -308,7 +303,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
 
   return {
     name: t(SUMMARY_SHEET),
-    font: FONT,
+    font: DOCUMENT_FONT,
     columns: [6, 38, 13, 18, 18, 17, 24, 28],
     rowHeights: s.rowHeights,
     cells: s.cells,
@@ -316,15 +311,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     merges: s.merges,
     validations: [],
     names: [],
-    print: {
-      paper: 'A4',
-      orientation: 'landscape',
-      fitToWidth: 1,
-      fitToHeight: 0,
-      titleRows: { from: h1, to: colNo },
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6 },
-      centerHorizontally: true,
-    },
+    print: a4Print('landscape', { from: h1, to: colNo }),
     freezeRows: colNo + 1,
     charts,
   };
@@ -369,7 +356,7 @@ function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
 
   return {
     name: t(CHECK_SHEET),
-    font: FONT,
+    font: DOCUMENT_FONT,
     columns: [30, 18, 8, 16, 90],
     rowHeights: { 1: 22 },
     cells: s.cells,
@@ -377,14 +364,7 @@ function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
     merges: s.merges,
     validations: [],
     names: [],
-    print: {
-      paper: 'A4',
-      orientation: 'landscape',
-      fitToWidth: 1,
-      fitToHeight: 0,
-      titleRows: { from: head, to: head },
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6 },
-    },
+    print: a4Print('landscape', { from: head, to: head }, false),
     freezeRows: head + 1,
   };
 }
