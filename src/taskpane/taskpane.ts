@@ -50,7 +50,8 @@ function start(): void {
   const pane: Pane = { lang, t, features: detectFeatures(), campaign: campaignFromFields };
   initFormTab(pane);
   const check = initCheckTab(pane);
-  const worker = new ReadWorker('read-worker.js', { vi: translator('vi')('workerFailed'), en: translator('en')('workerFailed') });
+  const both = (key: 'workerFailed' | 'workerTimeout') => ({ vi: translator('vi')(key), en: translator('en')(key) });
+  const worker = new ReadWorker('read-worker.js', both('workerFailed'), 30_000, both('workerTimeout'));
   const merge = initMergeTab(pane, worker);
   initTabs({ 'tab-check': () => check.activate(), 'tab-merge': () => merge.activate() });
   byId('boot').hidden = true;

@@ -1,9 +1,9 @@
 // Promise wrapper around the reading worker: one request at a time per file,
-// answered in order; a crashed worker fails what was pending, then restarts.
+// answered in order; a crashed or stuck worker fails what was pending, then restarts.
 import { Message } from '../core/plan';
 import { WorkerReply, WorkerRequest } from './worker-protocol';
 
-type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
 type NewRequest = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
 export class WorkerFailed extends Error {
@@ -20,7 +20,21 @@ export class ReadWorker {
   constructor(
     private readonly url: string,
     private readonly failure: Message,
+    /** A read still running after this is taken as a hostile file: the worker is stopped. */
+    private readonly timeoutMs = 30_000,
+    private readonly timedOut: Message = failure,
   ) {}
+
+  private fail(text: Message): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const p of all) {
+      clearTimeout(p.timer);
+      p.reject(new WorkerFailed(text));
+    }
+  }
 
   private start(): Worker {
     if (this.worker) return this.worker;
@@ -28,15 +42,12 @@ export class ReadWorker {
     w.onmessage = (e: MessageEvent<WorkerReply>) => {
       const p = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
+      if (p) clearTimeout(p.timer);
       p?.resolve(e.data);
     };
     w.onerror = (e) => {
       e.preventDefault?.();
-      const all = [...this.pending.values()];
-      this.pending.clear();
-      this.worker?.terminate();
-      this.worker = undefined;
-      for (const p of all) p.reject(new WorkerFailed(this.failure));
+      this.fail(this.failure);
     };
     this.worker = w;
     return w;
@@ -45,10 +56,12 @@ export class ReadWorker {
   request(req: NewRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.fail(this.timedOut), this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
       try {
         this.start().postMessage({ ...req, id }, transfer);
       } catch (e) {
+        clearTimeout(timer);
         this.pending.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));
       }
