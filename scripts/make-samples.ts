@@ -2,7 +2,8 @@
 // standard form (buildFormPlan + writeWorkbook) filled in LibreOffice by "clerks",
 // with the mess real returns have. Also writes samples/roster.csv and
 // samples/expected.json (what a correct merge must find, computed from what was typed).
-// Run: npx tsx scripts/make-samples.ts   (needs LibreOffice + python3-uno)
+// Run: npx tsx scripts/make-samples.ts [OUT_DIR]   (needs LibreOffice + python3-uno; OUT_DIR defaults to samples/)
+// Tests call makeSamples(tmpDir) to make the same files afresh and check the merge against them.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,8 +14,8 @@ import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { Job, Op, SheetRef, runLibreOfficeJobs } from '../test/helpers/soffice';
 
 const ROOT = path.join(__dirname, '..');
-const OUT = path.join(ROOT, 'samples');
-const RETURNS = path.join(OUT, 'returns');
+/** Where `npx tsx scripts/make-samples.ts` writes when no directory is given: the committed samples. */
+export const SAMPLES_DIR = path.join(ROOT, 'samples');
 
 const CAMPAIGN: FormParamsInput = {
   year: 2025,
@@ -167,7 +168,6 @@ add(
       { severity: 'warning', cell: `D${D}`, what: 'số gõ dạng chữ "8.500.000"' },
       { severity: 'warning', cell: `E${D}`, what: 'số gõ dạng chữ "2.000.000 đ"' },
       { severity: 'warning', cell: `E${D + 1}`, what: 'số gõ dạng chữ "500.000 đồng"' },
-      { severity: 'warning', what: 'dòng Tổng lệch với các dòng: công thức của biểu không cộng số dạng chữ' },
     ],
     problem: { vi: 'Lưu dạng .ods; số gõ dạng chữ: "1.200", "8.500.000", "2.000.000 đ", "500.000 đồng" (cảnh báo, vẫn tổng hợp).', en: 'Saved as .ods; numbers typed as text: "1.200", "8.500.000", "2.000.000 đ", "500.000 đồng" (warnings, still merged).' },
   },
@@ -333,10 +333,11 @@ add(
 // 14. A unit name starting with "=", typed as text.
 add(
   {
-    file: 'TT CTXH tinh.xlsx', unit: '=Trung tâm Công tác xã hội tỉnh', rosterUnit: null, group: null, submitted: '2025-04-02T10:10:00', status: 'accepted', issues: [],
+    file: 'TT CTXH tinh.xlsx', unit: '=Trung tâm Công tác xã hội tỉnh', rosterUnit: 'Trung tâm Công tác xã hội tỉnh', group: 'IV', submitted: '2025-04-02T10:10:00', status: 'accepted',
+    issues: [{ severity: 'warning', cell: 'A2', what: 'tên đơn vị bắt đầu bằng "="' }],
     problem: {
-      vi: 'Tên đơn vị gõ là "=Trung tâm Công tác xã hội tỉnh" (ô dạng chữ, bắt đầu bằng "="): phải hiện nguyên văn, không thành công thức.',
-      en: 'Unit name typed as "=Trung tâm Công tác xã hội tỉnh" (a text cell starting with "="): must show verbatim, never become a formula.',
+      vi: 'Tên đơn vị gõ là "=Trung tâm Công tác xã hội tỉnh" (ô dạng chữ, bắt đầu bằng "="): phải hiện nguyên văn, không thành công thức; vẫn khớp với danh sách đơn vị (bỏ dấu "=" khi đối chiếu), kèm cảnh báo.',
+      en: 'Unit name typed as "=Trung tâm Công tác xã hội tỉnh" (a text cell starting with "="): must show verbatim, never become a formula; it still matches the roster (the "=" is ignored when matching), with a warning.',
     },
   },
   new Clerk().unit('=Trung tâm Công tác xã hội tỉnh').fillFrom(D, [
@@ -414,6 +415,9 @@ async function writeForm(file: string, params: FormParamsInput): Promise<void> {
   fs.writeFileSync(file, await writeWorkbook({ sheets: [buildFormPlan(parsed.params)], title: 'Biểu tổng hợp Ngày Công tác xã hội' }));
 }
 
+/** What a correct merge must find (the content of expected.json), computed from the figures typed. */
+export type SamplesExpected = ReturnType<typeof expected>;
+
 function expected() {
   const files = samples.map((s) => {
     const rows = [...s.rows.values()];
@@ -486,45 +490,60 @@ function readme(): string {
     '- `So TTTT.ods`: cột 3 là công thức nhưng số ở cột 4, 5 là chữ nên LibreOffice tính ra 0 và dòng “Tổng” lệch — chương trình phải tính lại 3 = 4 + 5 từ số đã đọc, không lấy kết quả lưu sẵn. / Column 3 is a formula, but columns 4 and 5 hold text, so the stored result is 0 and “Tổng” disagrees: the reader must recompute 3 = 4 + 5 from the numbers it read.',
     '- `So Noi vu.xlsx`: hai dòng chèn ngay trên “Tổng” nằm ngoài vùng tên `CTXH_DuLieu` (vùng này không tự giãn); dòng số liệu là các dòng giữa `CTXH_SoCot` và `CTXH_Tong`. / The two rows inserted just above “Tổng” fall outside the name `CTXH_DuLieu` (it does not grow there): the data rows are those between `CTXH_SoCot` and `CTXH_Tong`.',
     '- `MTTQ tinh.xlsx`: các tên `CTXH_*` cấp sổ tính thành `#REF!`; LibreOffice tạo bản sao cấp trang tính trỏ đúng vào biểu. / The workbook-level `CTXH_*` names are `#REF!`; LibreOffice made sheet-level copies that do point at the form.',
-    '- `TT CTXH tinh.xlsx`: tên bắt đầu bằng “=” không khớp danh sách trừ khi bộ so khớp bỏ dấu “=”; “Trung tâm Công tác xã hội tỉnh” khi đó vẫn là chưa báo cáo. / The “=” name matches no roster entry unless the matcher drops the “=”; the roster’s “Trung tâm Công tác xã hội tỉnh” then stays unreported.',
+    '- `TT CTXH tinh.xlsx`: tên bắt đầu bằng “=” phải hiện nguyên văn trong bảng tổng hợp; khi đối chiếu danh sách, dấu “=” được bỏ qua nên đơn vị vẫn là “Trung tâm Công tác xã hội tỉnh” (nhóm IV). / The “=” name must show verbatim; matching ignores the leading “=”, so it is still the roster’s “Trung tâm Công tác xã hội tỉnh” (group IV).',
     '',
   );
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
+export interface MakeSamplesOptions {
+  /** Print one line per file made (the command line does). */
+  log?: boolean;
+  /** LibreOffice run timeout in ms (default 300 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * Makes the sample returns in `outDir`/returns (emptied first) and writes `outDir`/roster.csv,
+ * `outDir`/expected.json and `outDir`/README.md. Returns what expected.json holds.
+ */
+export async function makeSamples(outDir: string, opts: MakeSamplesOptions = {}): Promise<SamplesExpected> {
+  const returns = path.join(outDir, 'returns');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctxh-samples-'));
   try {
     const form = path.join(tmp, 'form-2025.xlsx');
     const oldForm = path.join(tmp, 'form-2024.xlsx');
     await writeForm(form, CAMPAIGN);
     await writeForm(oldForm, LAST_YEAR);
-    fs.rmSync(RETURNS, { recursive: true, force: true });
-    fs.mkdirSync(RETURNS, { recursive: true });
+    fs.rmSync(returns, { recursive: true, force: true });
+    fs.mkdirSync(returns, { recursive: true });
     const jobs: Job[] = samples.map((s) => ({
       input: s.lastYearForm ? oldForm : form,
       ops: [...s.ops, { op: 'docProps', author: 'Văn thư' }],
-      outputs: [{ path: path.join(RETURNS, s.file), format: formatOf(s.file) }],
+      outputs: [{ path: path.join(returns, s.file), format: formatOf(s.file) }],
     }));
-    await runLibreOfficeJobs(jobs, { timeoutMs: 300_000 });
+    await runLibreOfficeJobs(jobs, { timeoutMs: opts.timeoutMs ?? 300_000 });
     for (const s of samples) {
-      const file = path.join(RETURNS, s.file);
+      const file = path.join(returns, s.file);
       setInternalDates(file, '2025-03-05T08:00:00', s.submitted);
       const t = new Date(s.submitted);
       fs.utimesSync(file, t, t);
-      console.log(`${s.status.padEnd(10)} ${s.file}`);
+      if (opts.log) console.log(`${s.status.padEnd(10)} ${s.file}`);
     }
-    fs.writeFileSync(path.join(OUT, 'roster.csv'), ['Đơn vị,Nhóm', ...ROSTER.map(([u, g]) => `${u},${g}`)].join('\n') + '\n');
-    fs.writeFileSync(path.join(OUT, 'expected.json'), JSON.stringify(expected(), null, 2) + '\n');
-    fs.writeFileSync(path.join(OUT, 'README.md'), readme());
-    console.log(`→ ${RETURNS}, ${path.join(OUT, 'roster.csv')}, ${path.join(OUT, 'expected.json')}`);
+    const want = expected();
+    fs.writeFileSync(path.join(outDir, 'roster.csv'), ['Đơn vị,Nhóm', ...ROSTER.map(([u, g]) => `${u},${g}`)].join('\n') + '\n');
+    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(want, null, 2) + '\n');
+    fs.writeFileSync(path.join(outDir, 'README.md'), readme());
+    if (opts.log) console.log(`→ ${returns}, ${path.join(outDir, 'roster.csv')}, ${path.join(outDir, 'expected.json')}`);
+    return want;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 if (require.main === module) {
-  main().catch((e) => {
+  const outDir = process.argv[2] ? path.resolve(process.argv[2]) : SAMPLES_DIR;
+  makeSamples(outDir, { log: true }).catch((e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

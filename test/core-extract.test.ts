@@ -153,7 +153,10 @@ describe('extractReturn: the unit name', () => {
     const name = '=HYPERLINK("http://example.vn","Sở Y tế")';
     const r = extractReturn(formWorkbook({ unit: name, data: [[1, 1, 1]] }));
     expect(r.unit).toBe(name);
-    expect(r.status).toBe('ok');
+    // Merged, with a warning that names the cell and says the name was kept as text.
+    expect(r.status).toBe('warning');
+    expect(codes(r)).toEqual(['warning:unit.formulaLike@A2']);
+    expect(r.problems[0].message.vi).toContain('giữ nguyên là chữ');
   });
 
   test('an NFD name is kept as written', () => {

@@ -25,6 +25,9 @@ describe('normalizeUnitName', () => {
 
   test('departments match with or without "Sở"', () => {
     expect(normalizeUnitName('Sở Y tế')).toBe(normalizeUnitName('Y tế'));
+    // A formula sign typed in front (kept as text in the file) is not part of the name.
+    expect(normalizeUnitName('=Trung tâm Công tác xã hội tỉnh')).toBe(normalizeUnitName('Trung tâm Công tác xã hội tỉnh'));
+    expect(normalizeUnitName("'+Sở Y tế")).toBe(normalizeUnitName('Sở Y tế'));
     expect(normalizeUnitName('Sở Lao động-Thương binh và Xã hội')).toBe(normalizeUnitName('Sở Lao động - Thương binh và Xã hội'));
   });
 

@@ -240,6 +240,7 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
 
   const u = findUnit(raw, cand);
   if (!u.unit) add('error', 'unit.missing', M.unitMissing(u.at !== undefined), u.at?.r, u.at?.c);
+  else if (/^[=+\-@]/.test(u.unit)) add('warning', 'unit.formulaLike', M.unitFormulaLike(u.unit), u.at?.r, u.at?.c);
 
   const y = findYear(cand);
   const year = y?.year;

@@ -171,7 +171,8 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   for (const { r } of keyed) {
     const unit = r.unit?.trim();
     if (r.status === 'error' || !unit) {
-      const problems = unit || r.problems.some((p) => p.code === 'unit.missing') ? r.problems : [...r.problems, missingUnitProblem(r)];
+      // A file the reader refused (status error, no unit read) keeps its one reason: no "unit missing" on top.
+      const problems = unit || r.status === 'error' || r.problems.some((p) => p.code === 'unit.missing') ? r.problems : [...r.problems, missingUnitProblem(r)];
       rejected.push({ file: r.file, ...(unit ? { unit } : {}), problems });
       continue;
     }

@@ -62,6 +62,12 @@ export const M = {
       en: `The file holds ${others.length + 1} forms; read the one on sheet “${used}” and ignored ${others.map((s) => `“${s}”`).join(', ')}. Send one form per file.`,
     };
   },
+  unitFormulaLike(name: string): Message {
+    return {
+      vi: `Tên đơn vị “${name}” bắt đầu bằng dấu “${name[0]}”: đã giữ nguyên là chữ, không chạy như công thức, và bỏ dấu này khi đối chiếu danh sách đơn vị. Nếu ghi nhầm, hãy xoá dấu “${name[0]}” ở đầu tên.`,
+      en: `The unit name “${name}” starts with “${name[0]}”: it was kept as plain text, never run as a formula, and the sign is ignored when matching the list of units. If it is a slip, delete the leading “${name[0]}”.`,
+    };
+  },
   unitMissing(labelFound = true): Message {
     if (!labelFound) {
       return {

@@ -6,7 +6,6 @@ import { editionOf } from './form';
 import { GroupResult, Merged, MergedUnit } from './merge';
 import { CellStyle, ChartPlan, Message, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows } from './plan';
 import { GROUPS } from './returns';
-import { normalizeUnitName } from './units';
 
 export type Lang = 'vi' | 'en';
 
@@ -125,7 +124,8 @@ class Sheet {
 function unitNote(u: MergedUnit, hasRoster: boolean, t: (m: Message) => string): string | undefined {
   const notes: string[] = [];
   if (hasRoster && u.rosterIndex === undefined) notes.push(t({ vi: 'Ngoài danh sách đơn vị', en: 'Not in the roster' }));
-  if (u.rosterUnit !== undefined && normalizeUnitName(u.unit) !== normalizeUnitName(u.rosterUnit)) notes.push(t({ vi: `Tên trong tệp: ${u.unit}`, en: `Name in file: ${u.unit}` }));
+  // Any difference in how the unit wrote its name is shown, so a reader can trace the row back to the file.
+  if (u.rosterUnit !== undefined && u.unit.normalize('NFC') !== u.rosterUnit.normalize('NFC')) notes.push(t({ vi: `Tên trong tệp: ${u.unit}`, en: `Name in file: ${u.unit}` }));
   if (u.replaces.length) notes.push(t({ vi: `Thay cho tệp cũ: ${u.replaces.map(base).join(', ')}`, en: `Replaces older file: ${u.replaces.map(base).join(', ')}` }));
   if (u.warnings.length) notes.push(t({ vi: `${u.warnings.length} cảnh báo (xem trang “${CHECK_SHEET.vi}”)`, en: `${u.warnings.length} warning(s) (see “${CHECK_SHEET.en}”)` }));
   return notes.length ? notes.join('; ') : undefined;

@@ -10,6 +10,7 @@ const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 function basicNormalize(s: string): string {
   return s
     .normalize('NFC')
+    .replace(/^[\s=+\-@']+/, '') // a stray formula sign or apostrophe in front is not part of the name
     .toLowerCase()
     .replace(SPACES, ' ')
     .replace(/\s*-\s*/g, ' - ')
