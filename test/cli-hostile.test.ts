@@ -412,6 +412,9 @@ describe('--lang en', () => {
       // No Vietnamese left in an English message (the letters only Vietnamese uses).
       expect({ file: bad.file, vietnamese: /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i.test(got!.lines[0]) }).toEqual({ file: bad.file, vietnamese: false });
     }
+    // The JSON speaks the language asked for too.
+    const json = MergeSummarySchema.parse(JSON.parse(readFileSync(join(dir, 'summary-en.json'), 'utf8')));
+    for (const bad of BAD) expect(json.rejected.find((r) => r.file === bad.file)?.issues[0].message).toMatch(GIST[bad.code].en);
     const rows = await sheetRows(out, 'Checks');
     for (const bad of BAD) {
       const mine = rows.filter((r) => r[0] === bad.file);

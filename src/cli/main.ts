@@ -222,7 +222,7 @@ async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
   const results = files.map((f) => readReturnFile(f, o.year));
   const merged = mergeReturns(results, { roster, year: o.year });
-  const summary = toSummaryJson(merged);
+  const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
   writeFileSync(o.out, await writeWorkbook(plan));
   if (o.json) writeFileSync(o.json, JSON.stringify(summary, null, 2) + '\n');

@@ -280,7 +280,8 @@ function commonYear(units: readonly MergedUnit[]): number | undefined {
 }
 
 /** The --json shape (MergeSummarySchema), messages in Vietnamese; a few extra fields for readers that want them. */
-export function toSummaryJson(merged: Merged): MergeSummary & Record<string, unknown> {
+/** The --json shape; messages in the user's language (Vietnamese unless asked otherwise). */
+export function toSummaryJson(merged: Merged, lang: 'vi' | 'en' = 'vi'): MergeSummary & Record<string, unknown> {
   const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
   const heading = (id: GroupId) => GROUPS.find((g) => g.id === id)!.heading;
   const out = {
@@ -301,10 +302,10 @@ export function toSummaryJson(merged: Merged): MergeSummary & Record<string, unk
     rejected: merged.rejected.map((r) => ({
       file: base(r.file),
       ...(r.unit !== undefined ? { unit: r.unit } : {}),
-      issues: r.problems.map((p) => ({ ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), severity: p.severity, code: p.code, message: p.message.vi })),
+      issues: r.problems.map((p) => ({ ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), severity: p.severity, code: p.code, message: p.message[lang] })),
     })),
     superseded: merged.superseded.map((s) => ({ file: base(s.file), unit: s.unit, by: base(s.by) })),
-    warnings: merged.warnings.map((p) => ({ file: base(p.file), ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), code: p.code, message: p.message.vi })),
+    warnings: merged.warnings.map((p) => ({ file: base(p.file), ...(p.sheet !== undefined ? { sheet: p.sheet } : {}), ...(p.cell !== undefined ? { cell: p.cell } : {}), code: p.code, message: p.message[lang] })),
     totals: { ...merged.totals },
     coverage: {
       expected: merged.coverage.expected,
