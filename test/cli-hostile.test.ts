@@ -9,9 +9,10 @@ import { join, resolve } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
-import { Deflate, deflateSync, strToU8, unzipSync } from 'fflate';
+import { Deflate, strToU8, unzipSync } from 'fflate';
 import { readReturnFile } from '../src/cli/main';
 import { MergeSummary, MergeSummarySchema } from '../src/core/returns';
+import { RawEntry, deflatedEntry, rawZip } from './helpers/raw-zip';
 
 const ROOT = resolve(__dirname, '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -47,60 +48,7 @@ const GIST: Record<Code, { vi: RegExp; en: RegExp }> = {
   'file.tooManyRows': { vi: /Trang tính quá lớn/, en: /sheet is too large/ },
 };
 
-interface RawEntry {
-  name: string;
-  /** Bytes as stored (raw deflate when method 8). */
-  stored: Uint8Array;
-  method: 0 | 8;
-  crc: number;
-  /** The uncompressed size the headers declare. */
-  usize: number;
-}
-
-/** A zip written byte by byte, so its headers say exactly what the test wants. */
-function rawZip(entries: RawEntry[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const lh = Buffer.alloc(30 + name.length);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6); // UTF-8 names
-    lh.writeUInt16LE(e.method, 8);
-    lh.writeUInt32LE(e.crc >>> 0, 14);
-    lh.writeUInt32LE(e.stored.length, 18);
-    lh.writeUInt32LE(e.usize, 22);
-    lh.writeUInt16LE(name.length, 26);
-    lh.set(name, 30);
-    const ch = Buffer.alloc(46 + name.length);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(e.method, 10);
-    ch.writeUInt32LE(e.crc >>> 0, 16);
-    ch.writeUInt32LE(e.stored.length, 20);
-    ch.writeUInt32LE(e.usize, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    ch.set(name, 46);
-    parts.push(lh, e.stored);
-    central.push(ch);
-    offset += lh.length + e.stored.length;
-  }
-  const cdSize = central.reduce((n, c) => n + c.length, 0);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cdSize, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, eocd]);
-}
-
-const deflated = (name: string, data: Uint8Array): RawEntry => ({ name, stored: deflateSync(data, { level: 6 }), method: 8, crc: crc32(data), usize: data.length });
+const deflated = deflatedEntry;
 
 /**
  * A deflate stream of `mib` MiB of spaces, ~1 KB per MiB: one MiB compressed once and ended on a

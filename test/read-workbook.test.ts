@@ -6,11 +6,12 @@ import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { Deflate, deflateSync, strFromU8, strToU8, unzipSync, zipSync, Zippable } from 'fflate';
+import { Deflate, strFromU8, strToU8, unzipSync, zipSync, Zippable } from 'fflate';
 import { buildFormPlan, DEFAULT_FORM_PARAMS, FORM_NAMES, formLayout } from '../src/core/form';
 import { FileRejected, RawWorkbook } from '../src/core/returns';
 import { MAX_CELLS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_SHEET_ROWS, readWorkbookBytes, sniffBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
+import { RawEntry, deflatedEntry, rawZip } from './helpers/raw-zip';
 
 const PARAMS = { ...DEFAULT_FORM_PARAMS, year: 2025, province: 'Lạng Sơn', plan: 'Kế hoạch số 31/KH-UBND ngày 1/3/2025' };
 const L = formLayout(PARAMS.rows);
@@ -49,70 +50,6 @@ function expectRejected(bytes: Uint8Array, code: string, file = 'x.xlsx'): FileR
   return err;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(d: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-interface RawEntry {
-  name: string;
-  /** Bytes as stored (already deflated when method 8). */
-  stored: Uint8Array;
-  method: 0 | 8;
-  crc: number;
-  /** The uncompressed size the headers declare (may lie). */
-  usize: number;
-}
-
-/** A zip written by hand, so headers can say what a test wants. */
-function rawZip(entries: RawEntry[]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const lh = new Uint8Array(30 + name.length);
-    const v = new DataView(lh.buffer);
-    v.setUint32(0, 0x04034b50, true);
-    v.setUint16(4, 20, true);
-    v.setUint16(8, e.method, true);
-    v.setUint32(14, e.crc, true);
-    v.setUint32(18, e.stored.length, true);
-    v.setUint32(22, e.usize, true);
-    v.setUint16(26, name.length, true);
-    lh.set(name, 30);
-    const ch = new Uint8Array(46 + name.length);
-    const w = new DataView(ch.buffer);
-    w.setUint32(0, 0x02014b50, true);
-    w.setUint16(4, 20, true);
-    w.setUint16(6, 20, true);
-    w.setUint16(10, e.method, true);
-    w.setUint32(16, e.crc, true);
-    w.setUint32(20, e.stored.length, true);
-    w.setUint32(24, e.usize, true);
-    w.setUint16(28, name.length, true);
-    w.setUint32(42, offset, true);
-    ch.set(name, 46);
-    parts.push(lh, e.stored);
-    central.push(ch);
-    offset += lh.length + e.stored.length;
-  }
-  const cdSize = central.reduce((s, c) => s + c.length, 0);
-  const eocd = new Uint8Array(22);
-  const v = new DataView(eocd.buffer);
-  v.setUint32(0, 0x06054b50, true);
-  v.setUint16(8, entries.length, true);
-  v.setUint16(10, entries.length, true);
-  v.setUint32(12, cdSize, true);
-  v.setUint32(16, offset, true);
-  return concat([...parts, ...central, eocd]);
-}
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
@@ -121,7 +58,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-const deflated = (name: string, data: Uint8Array): RawEntry => ({ name, stored: deflateSync(data), method: 8, crc: crc32(data), usize: data.length });
+const deflated = deflatedEntry;
 
 /** A raw deflate stream of `mib` MiB of zeros, made without holding them. */
 function deflatedZeros(mib: number): Uint8Array {
