@@ -1,7 +1,7 @@
 // The main job end to end: the CLI merges the sample returns (made by LibreOffice filling the
 // real form, see scripts/make-samples.ts) and the written summary is recalculated by LibreOffice.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MergeSummarySchema, GROUPS } from '../src/core/returns';
@@ -176,6 +176,36 @@ describe('check and demo', () => {
     const missing = cli('check', join(dir, 'khong-co.xlsx'));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Không tìm thấy');
+  });
+
+  test('outputs that would destroy an input or each other, or cannot be written, are refused before any work', () => {
+    const good = join(SAMPLES, 'returns', byStatus('accepted')[0].file);
+    const same = cli('merge', '--out', join(dir, 'a.xlsx'), '--json', join(dir, 'a.xlsx'), good);
+    expect(same.status).toBe(2);
+    expect(existsSync(join(dir, 'a.xlsx'))).toBe(false);
+    const roster = cli('merge', '--force', '--out', join(dir, 'b.xlsx'), '--roster', join(SAMPLES, 'roster.csv'), '--json', join(SAMPLES, 'roster.csv'), good);
+    expect(roster.status).toBe(2);
+    expect(roster.stderr).toContain('trùng');
+    const noDir = cli('merge', '--out', join(dir, 'khong-co', 'c.xlsx'), good);
+    expect(noDir.status).toBe(2);
+    expect(noDir.stderr).toContain('Không có thư mục');
+    const halfway = cli('merge', '--out', join(dir, 'd.xlsx'), '--json', join(dir, 'khong-co', 'd.json'), good);
+    expect(halfway.status).toBe(2);
+    expect(existsSync(join(dir, 'd.xlsx'))).toBe(false);
+    expect(cli('merge', '--out', join(dir, 'e.csv'), good).status).toBe(2);
+  });
+
+  test('the same file named twice is read once, and Excel lock files in a folder are skipped', () => {
+    const folder = join(dir, 'with-lock');
+    mkdirSync(folder);
+    const f = byStatus('accepted')[0].file;
+    copyFileSync(join(SAMPLES, 'returns', f), join(folder, f));
+    writeFileSync(join(folder, `~$${f}`), 'owner lock');
+    const json = join(dir, 'twice.json');
+    const res = cli('merge', '--out', join(dir, 'twice.xlsx'), '--json', json, folder, join(folder, f));
+    expect(res.status).toBe(0);
+    const s = MergeSummarySchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect([s.accepted.length, s.superseded.length, s.rejected.length]).toEqual([1, 0, 0]);
   });
 
   test('merge exits 2 when nothing can be merged', () => {

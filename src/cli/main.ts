@@ -1,6 +1,6 @@
 // ctxh-report command line: the same core as the add-in, on files.
-import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, parseFormParams } from '../core/form';
 import { extractReturn } from '../core/extract';
@@ -16,6 +16,8 @@ type Lang = 'vi' | 'en';
 
 /** Exit codes: 0 all good, 1 some files have errors / were rejected, 2 usage error or nothing usable. */
 class UsageError extends Error {}
+/** An output file could not be written: exit 2, nothing half-done reported as success. */
+class OutputError extends Error {}
 
 const ROOT = resolve(__dirname, '..', '..');
 const SPREADSHEET_EXT = new Set(['.xlsx', '.xls', '.ods']);
@@ -86,11 +88,18 @@ const T = (lang: Lang, vi: string, en: string) => (lang === 'en' ? en : vi);
 
 function listInputs(paths: string[], lang: Lang): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    // The same file named twice (or a folder and a file in it) is read once.
+    const real = realpathSync(f);
+    if (!seen.has(real)) seen.add(real), files.push(f);
+  };
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(T(lang, `Không tìm thấy tệp hoặc thư mục: ${p}`, `No such file or folder: ${p}`));
     if (statSync(p).isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (SPREADSHEET_EXT.has(extname(name).toLowerCase())) files.push(join(p, name));
-    } else files.push(p);
+      // "~$…" are the lock files Excel leaves beside an open workbook, not returns.
+      for (const name of readdirSync(p).sort()) if (SPREADSHEET_EXT.has(extname(name).toLowerCase()) && !name.startsWith('~$')) add(join(p, name));
+    } else add(p);
   }
   if (!files.length) throw new UsageError(T(lang, 'Chưa có tệp nào để xử lý.', 'No files to process.'));
   return files;
@@ -133,12 +142,35 @@ function printProblems(reports: FileReport[], lang: Lang): void {
   }
 }
 
-function guardOutput(out: string, inputs: string[], force: boolean, lang: Lang): void {
-  const abs = resolve(out);
-  if (inputs.some((f) => resolve(f) === abs)) throw new UsageError(T(lang, `Tệp kết quả ${out} trùng với một tệp đầu vào.`, `Output ${out} is one of the input files.`));
-  if (existsSync(abs) && !force) {
-    throw new UsageError(
-      T(lang, `Tệp ${out} đã có. Thêm --force nếu muốn ghi đè, hoặc chọn tên khác.`, `${out} already exists. Add --force to overwrite it, or choose another name.`),
+/** Refuses, before any work is done, an output that would destroy an input or another output, or cannot be written. */
+function guardOutputs(outs: string[], inputs: string[], force: boolean, lang: Lang): void {
+  const taken = new Set(inputs.map((f) => resolve(f)));
+  for (const out of outs) {
+    const abs = resolve(out);
+    if (taken.has(abs)) {
+      throw new UsageError(T(lang, `Tệp kết quả ${out} trùng với một tệp đầu vào hoặc một tệp kết quả khác.`, `Output ${out} is an input file or another output.`));
+    }
+    taken.add(abs);
+    const dir = dirname(abs);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new UsageError(T(lang, `Không có thư mục ${dirname(out)} để ghi ${basename(out)}. Hãy tạo thư mục trước hoặc chọn chỗ khác.`, `There is no folder ${dirname(out)} to write ${basename(out)} in. Create it first or choose another place.`));
+    }
+    if (existsSync(abs) && !force) {
+      throw new UsageError(
+        T(lang, `Tệp ${out} đã có. Thêm --force nếu muốn ghi đè, hoặc chọn tên khác.`, `${out} already exists. Add --force to overwrite it, or choose another name.`),
+      );
+    }
+  }
+}
+
+/** Writes a result file; a failure (locked by Excel, no permission, disk full) is explained, not a crash. */
+function writeOutput(path: string, data: Uint8Array | string, lang: Lang): void {
+  try {
+    writeFileSync(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new OutputError(
+      T(lang, `Không ghi được ${path} (${code}). Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại lệnh.`, `Could not write ${path} (${code}). If it is open in Excel, close it and run the command again.`),
     );
   }
 }
@@ -173,9 +205,9 @@ async function cmdForm(args: string[], lang: Lang): Promise<number> {
   if (!parsed.ok) {
     throw new UsageError(parsed.problems.map((p) => `${p.label[lang]}: ${p.message[lang]}`).join('\n'));
   }
-  guardOutput(values.out, [], !!values.force, lang);
+  guardOutputs([values.out], [], !!values.force, lang);
   const plan = buildFormPlan(parsed.params);
-  writeFileSync(values.out, await writeWorkbook({ sheets: [plan], title: `Biểu tổng hợp CTXH ${parsed.params.year}` }));
+  writeOutput(values.out, await writeWorkbook({ sheets: [plan], title: `Biểu tổng hợp CTXH ${parsed.params.year}` }), lang);
   console.log(T(lang, `Đã ghi biểu mẫu: ${values.out}`, `Form written: ${values.out}`));
   return 0;
 }
@@ -217,15 +249,15 @@ interface MergeOptions {
 
 async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
-  guardOutput(o.out, files, o.force, lang);
-  if (o.json) guardOutput(o.json, files, o.force, lang);
+  if (extname(o.out).toLowerCase() !== '.xlsx') throw new UsageError(T(lang, 'Bảng tổng hợp được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The summary is written as .xlsx: --out must end in .xlsx.'));
+  guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
   const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
   const results = files.map((f) => readReturnFile(f, o.year));
   const merged = mergeReturns(results, { roster, year: o.year });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
-  writeFileSync(o.out, await writeWorkbook(plan));
-  if (o.json) writeFileSync(o.json, JSON.stringify(summary, null, 2) + '\n');
+  writeOutput(o.out, await writeWorkbook(plan), lang);
+  if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
   for (const s of merged.superseded) console.log(T(lang, `TRÙNG  ${s.file}  —  ${s.unit}: đã thay bằng tệp mới hơn ${s.by}`, `SUPERSEDED  ${s.file}  —  ${s.unit}: replaced by the newer ${s.by}`));
@@ -281,6 +313,7 @@ async function cmdDemo(args: string[], lang: Lang): Promise<number> {
 const COMMANDS: Record<string, (args: string[], lang: Lang) => Promise<number>> = { form: cmdForm, check: cmdCheck, merge: cmdMerge, demo: cmdDemo };
 
 export async function main(argv: string[]): Promise<number> {
+  argv = argv.flatMap((a) => (a.startsWith('--lang=') ? ['--lang', a.slice('--lang='.length)] : [a]));
   const langIdx = argv.indexOf('--lang');
   let lang: Lang = 'vi';
   if (langIdx >= 0) {
@@ -309,6 +342,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(rest, lang);
   } catch (e) {
+    if (e instanceof OutputError) {
+      console.error(e.message);
+      return 2;
+    }
     if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
       console.error(`${e.message}\n\n${HELP[command]}`);
       return 2;
