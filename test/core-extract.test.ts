@@ -347,3 +347,47 @@ describe('extractReturn: numbers', () => {
     }
   });
 });
+
+describe('extractReturn: figures a clerk put where the form does not count them', () => {
+  const L = formLayout(10);
+
+  test('a row typed below "Tổng" is an error at its cell, never silently dropped', () => {
+    const wb = formWorkbook({ unit: 'Sở Y tế', data: [[100, 1_000_000, 0]] });
+    recalc(wb);
+    setCell(wb.sheets[0], `B${L.total + 1}`, 500);
+    setCell(wb.sheets[0], `D${L.total + 1}`, 9_000_000);
+    const r = extractReturn(wb);
+    expect(r.status).toBe('error');
+    expect(codes(r)).toContain(`error:rows.belowTotal@B${L.total + 1}`);
+  });
+
+  test('the signature footer below "Tổng" is not mistaken for figures', () => {
+    const wb = formWorkbook({ unit: 'Sở Y tế', data: [[100, 1_000_000, 0]] });
+    recalc(wb);
+    expect(extractReturn(wb).problems.filter((p) => p.code === 'rows.belowTotal')).toEqual([]);
+  });
+
+  test("two filled forms: the campaign year decides, and with nothing to tell them apart it is an error, not a guess", () => {
+    const old = formWorkbook({ unit: 'Sở Y tế', year: 2023, data: [[7, 100, 0]], sheetName: 'Năm 2023' });
+    const cur = formWorkbook({ unit: 'Sở Y tế', year: 2024, data: [[900, 5_000, 0]], sheetName: 'Năm 2024' });
+    recalc(old);
+    recalc(cur);
+    const wb: RawWorkbook = { ...old, sheets: [old.sheets[0], cur.sheets[0]], names: [] };
+    const picked = extractReturn(wb, { campaignYear: 2024 });
+    expect(picked.sheet).toBe('Năm 2024');
+    expect(picked.rows.map((x) => x.participants)).toEqual([900]);
+    const unsure = extractReturn(wb);
+    expect(unsure.status).toBe('error');
+    expect(codes(unsure)).toEqual(['error:form.ambiguous']);
+  });
+
+  test('with the rows above the table deleted, the title is not taken for the unit name', () => {
+    const wb = formWorkbook({ data: [[1, 1, 1]] });
+    const s = wb.sheets[0];
+    s.cells.splice(1, 2); // rows 2–3 gone: "BIỂU TỔNG HỢP" now sits under "ĐƠN VỊ BÁO CÁO"
+    s.merges = [];
+    const r = extractReturn({ ...wb, names: [] });
+    expect(r.unit).toBeUndefined();
+    expect(codes(r)[0]).toMatch(/^error:unit\.missing/);
+  });
+});

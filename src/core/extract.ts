@@ -143,12 +143,14 @@ function findEnd(c: Candidate, limit: number): { totalRow?: number; end: number 
 
 const UNIT_LABEL = /^\s*đơn\s+vị\s+báo\s+cáo\s*[:：\-–]?\s*/iu;
 const PLACEHOLDER = /^(?:[\s.…_\-–]*|\(?\s*tên đơn vị[^)]*\)?)$/iu;
+// The form's own title lines: when rows above the table were deleted they must not pass for a unit's name.
+const FORM_TEXT = /^(?:biểu\s+tổng\s+hợp|v\/v\s|\(gửi\s+kèm|“?ngày\s+công\s+tác\s+xã\s+hội)/iu;
 
 function unitText(cell: RawCell | undefined): string | undefined {
   if (!cell || cell.error) return undefined;
   const v = cell.value;
   const s = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
-  return s === '' || PLACEHOLDER.test(s) || UNIT_LABEL.test(s.normalize('NFC')) ? undefined : s;
+  return s === '' || PLACEHOLDER.test(s) || UNIT_LABEL.test(s.normalize('NFC')) || FORM_TEXT.test(s.normalize('NFC')) ? undefined : s;
 }
 
 interface UnitFound {
@@ -343,6 +345,22 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
     }
   }
 
+  // Clerks who run out of rows sometimes type below "Tổng": those figures would be lost, so each such row is an error.
+  if (totalRow !== undefined) {
+    const stop = Math.min(limit, totalRow + 40);
+    below: for (let r = totalRow + 1; r < stop; r++) {
+      for (let c = 1; c <= rowWidth(sheet, r); c++) {
+        const cell = cellAt(sheet, r, c);
+        if (typeof cell?.value === 'string' && FOOTER.test(label(cell))) break below;
+      }
+      const filled = [cols.participants, cols.budget, cols.otherFunding, cols.totalFunding].find((c) => {
+        const cell = cellAt(sheet, r, c);
+        return !isBlank(cell) && !(cell!.formula !== undefined && (cell!.value === null || cell!.value === '' || cell!.value === 0));
+      });
+      if (filled !== undefined) add('error', 'rows.belowTotal', M.rowBelowTotal(r), r, filled);
+    }
+  }
+
   return { unit: u.unit, year, rows, problems };
 }
 
@@ -382,11 +400,26 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
     const next = candidates[i + 1];
     const limit = next && next.sheet === cand.sheet ? next.columnRow : cand.sheet.cells.length + 1;
     const f = readForm(raw, cand, limit, opts);
-    const score = (f.unit ? 4 : 0) + (f.rows.length || f.problems.some((p) => p.severity === 'error' && p.code !== 'unit.missing') ? 2 : 0) + (named?.sheet === cand.sheet.name && named.r1 === cand.columnRow ? 1 : 0);
-    return { cand, f, score };
+    const filled = f.rows.length > 0 || f.problems.some((p) => p.severity === 'error' && p.code !== 'unit.missing');
+    const yearFits = opts.campaignYear !== undefined && f.year === opts.campaignYear;
+    const score = (f.unit ? 4 : 0) + (filled ? 2 : 0) + (yearFits ? 1 : 0) + (named?.sheet === cand.sheet.name && named.r1 === cand.columnRow ? 0.5 : 0);
+    return { cand, f, score, filled };
   });
   let best = found[0];
   for (const x of found) if (x.score > best.score) best = x;
+
+  // Two filled forms that nothing tells apart: choosing one would be a guess.
+  const rivals = found.filter((x) => x !== best && x.filled && best.filled && Math.floor(x.score) === Math.floor(best.score));
+  if (rivals.length) {
+    const sheets = [best, ...rivals].map((x) => x.cand.sheet.name);
+    return {
+      ...base,
+      unit: best.f.unit,
+      rows: [],
+      status: 'error',
+      problems: [{ file, sheet: best.cand.sheet.name, severity: 'error', code: 'form.ambiguous', message: M.ambiguousForms(sheets) }],
+    };
+  }
 
   const problems = [...best.f.problems];
   const others = found.filter((x) => x !== best && x.score >= 2).map((x) => x.cand.sheet.name);

@@ -56,6 +56,19 @@ export const M = {
         `Fill in the form sent with the plan, keep the column-number row and the “${FORM_LABELS.total}” row, and send it again.`,
     };
   },
+  ambiguousForms(sheets: string[]): Message {
+    const list = sheets.map((x) => `“${x}”`).join(', ');
+    return {
+      vi: `Tệp có ${sheets.length} biểu đã điền (trang ${list}) mà không rõ biểu nào là báo cáo năm nay. Hãy xoá các biểu thừa, chỉ giữ một biểu, rồi gửi lại.`,
+      en: `The file holds ${sheets.length} filled forms (sheets ${list}) and nothing shows which is this year's report. Delete the extra forms, keep one, and send it again.`,
+    };
+  },
+  rowBelowTotal(row: number): Message {
+    return {
+      vi: `Dòng ${row} có số liệu nhưng nằm dưới dòng “Tổng”, nên không được cộng vào biểu. Hãy chèn thêm dòng phía trên dòng “Tổng” và chuyển số liệu lên đó.`,
+      en: `Row ${row} has figures but lies below the “Tổng” row, so the form does not add it up. Insert a row above “Tổng” and move the figures there.`,
+    };
+  },
   severalForms(used: string, others: string[]): Message {
     return {
       vi: `Tệp có ${others.length + 1} biểu mẫu; đã đọc biểu trên trang “${used}”, bỏ qua ${others.map((s) => `“${s}”`).join(', ')}. Mỗi tệp chỉ nên có một biểu.`,
