@@ -166,13 +166,33 @@ describe('mergeReturns properties', () => {
     );
   });
 
-  test('no accepted row is lost: every usable file is accepted or superseded, exactly once', () => {
+  test('the newest file decides across rejected files too', () => {
+    const mk = (file: string, modified: number, status: 'ok' | 'error'): ReturnResult => ({
+      file, modified, unit: 'Huyện Bình Gia', sheet: 'S', rows: status === 'ok' ? [{ row: 13, participants: 100, totalFunding: 1000, budget: 1000, otherFunding: 0 }] : [], status,
+      problems: status === 'ok' ? [] : [{ file, sheet: 'S', cell: 'D13', severity: 'error', code: 'money.invalid', message: { vi: 'x', en: 'x' } }],
+    });
+    // A broken first return fixed by a resend: the old one is superseded, not a rejection to chase.
+    const fixed = mergeReturns([mk('BinhGia.xlsx', 1, 'error'), mk('BinhGia (gui lai).xlsx', 2, 'ok')]);
+    expect(fixed.accepted.map((a) => a.file)).toEqual(['BinhGia (gui lai).xlsx']);
+    expect(fixed.superseded.map((x) => [x.file, x.by])).toEqual([['BinhGia.xlsx', 'BinhGia (gui lai).xlsx']]);
+    expect(fixed.rejected).toEqual([]);
+    // A newer resend with errors: the older good one is used, and the summary says a newer file waits to be fixed.
+    const broken = mergeReturns([mk('BinhGia_v1.xlsx', 1, 'ok'), mk('BinhGia_v2.xlsx', 2, 'error')]);
+    expect(broken.accepted.map((a) => a.file)).toEqual(['BinhGia_v1.xlsx']);
+    expect(broken.rejected.map((x) => x.file)).toEqual(['BinhGia_v2.xlsx']);
+    expect(broken.accepted[0].warnings.map((w) => w.code)).toEqual(['file.newerRejected']);
+  });
+
+  test('no accepted row is lost: every file is accepted, superseded or rejected exactly once, and every usable one is used or superseded', () => {
     fc.assert(
       fc.property(fc.array(resultArb, { maxLength: 10 }), rosterArb, (results, roster) => {
         const m = mergeReturns(results, { roster });
         const usable = results.filter((r) => r.status !== 'error' && r.unit);
-        expect(m.accepted.length + m.superseded.length).toBe(usable.length);
-        expect(m.rejected.length).toBe(results.length - usable.length);
+        expect(m.accepted.length + m.superseded.length + m.rejected.length).toBe(results.length);
+        // Every usable file is used or superseded, and whatever supersedes a file is itself used.
+        const used = [...m.accepted.map((a) => a.file), ...m.superseded.map((x) => x.file)];
+        for (const u of usable) expect(used).toContain(u.file);
+        for (const x of m.superseded) expect(m.accepted.some((a) => a.file === x.by)).toBe(true);
         // Every accepted unit's rows are exactly one usable input's rows.
         const key = (rows: ReturnRow[]) => JSON.stringify(rows.map((r) => [r.row, r.participants, r.budget, r.otherFunding, r.totalFunding]));
         for (const u of m.accepted) expect(usable.some((r) => r.file === u.file && key(r.rows) === key(u.rows))).toBe(true);

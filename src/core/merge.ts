@@ -167,28 +167,39 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   const keyed = valid.map((r) => ({ r, json: JSON.stringify(r) }));
   keyed.sort((a, b) => cmp(a.r.file, b.r.file) || (a.r.modified ?? -Infinity) - (b.r.modified ?? -Infinity) || cmp(a.json, b.json));
 
-  const winners = new Map<string, { r: ReturnResult; idx?: number; losers: ReturnResult[] }>();
+  // All files of one unit, whatever their status: "the newest file wins" must see rejected ones too.
+  const byUnit = new Map<string, { idx?: number; files: ReturnResult[] }>();
   for (const { r } of keyed) {
     const unit = r.unit?.trim();
-    if (r.status === 'error' || !unit) {
+    if (!unit) {
       // A file the reader refused (status error, no unit read) keeps its one reason: no "unit missing" on top.
-      const problems = unit || r.status === 'error' || r.problems.some((p) => p.code === 'unit.missing') ? r.problems : [...r.problems, missingUnitProblem(r)];
-      rejected.push({ file: r.file, ...(unit ? { unit } : {}), problems });
+      const problems = r.status === 'error' || r.problems.some((p) => p.code === 'unit.missing') ? r.problems : [...r.problems, missingUnitProblem(r)];
+      rejected.push({ file: r.file, problems });
       continue;
     }
     const idx = match?.(unit);
     const key = idx !== undefined ? `#${idx}` : `=${normalizeUnitName(unit)}`;
-    const prev = winners.get(key);
-    if (!prev) winners.set(key, { r, idx, losers: [] });
-    else if (newer(r, prev.r)) winners.set(key, { r, idx, losers: [...prev.losers, prev.r] });
-    else prev.losers.push(r);
+    const group = byUnit.get(key) ?? byUnit.set(key, { idx, files: [] }).get(key)!;
+    group.files.push(r);
   }
 
+  const winners: { r: ReturnResult; idx?: number; losers: ReturnResult[]; newerRejected: ReturnResult[] }[] = [];
+  for (const { idx, files } of byUnit.values()) {
+    let best: ReturnResult | undefined;
+    for (const f of files) if (f.status !== 'error' && (!best || newer(f, best))) best = f;
+    // Errors newer than the file used stay rejected (the unit must fix them); older files of any status are superseded.
+    const newerRejected = files.filter((f) => f.status === 'error' && (!best || newer(f, best)));
+    for (const f of newerRejected) rejected.push({ file: f.file, unit: f.unit!.trim(), problems: f.problems });
+    if (best) winners.push({ r: best, idx, losers: files.filter((f) => f !== best && !newerRejected.includes(f)), newerRejected });
+  }
   const accepted: MergedUnit[] = [];
   const superseded: SupersededFile[] = [];
-  for (const { r, idx, losers } of winners.values()) {
+  for (const { r, idx, losers, newerRejected } of winners) {
     const unit = r.unit!.trim();
     const entry = idx !== undefined ? roster![idx] : undefined;
+    const staleWarnings = newerRejected.map(
+      (f): Problem => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: M.newerFileRejected(f.file, r.file) }),
+    );
     accepted.push({
       unit,
       ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),
@@ -200,7 +211,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       year: r.year,
       rows: r.rows,
       totals: sumRows(r.rows),
-      warnings: r.problems.filter((p) => p.severity === 'warning'),
+      warnings: [...r.problems.filter((p) => p.severity === 'warning'), ...staleWarnings],
       replaces: losers.map((l) => l.file).sort(cmp),
     });
     for (const l of losers) superseded.push({ file: l.file, unit: l.unit!.trim(), by: r.file, modified: l.modified });

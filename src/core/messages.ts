@@ -63,6 +63,12 @@ export const M = {
       en: `The file holds ${sheets.length} filled forms (sheets ${list}) and nothing shows which is this year's report. Delete the extra forms, keep one, and send it again.`,
     };
   },
+  newerFileRejected(newer: string, used: string): Message {
+    return {
+      vi: `Đơn vị đã gửi tệp mới hơn “${newer}” nhưng tệp đó có lỗi nên chưa dùng được; bảng tổng hợp đang dùng tệp cũ “${used}”. Hãy đề nghị đơn vị sửa lỗi và gửi lại.`,
+      en: `The unit sent a newer file “${newer}”, but it has errors and cannot be used; the summary uses the older “${used}”. Ask the unit to fix it and send it again.`,
+    };
+  },
   rowBelowTotal(row: number): Message {
     return {
       vi: `Dòng ${row} có số liệu nhưng nằm dưới dòng “Tổng”, nên không được cộng vào biểu. Hãy chèn thêm dòng phía trên dòng “Tổng” và chuyển số liệu lên đó.`,
