@@ -25,6 +25,14 @@ describe('normalizeUnitName', () => {
 
   test('departments match with or without "Sở"', () => {
     expect(normalizeUnitName('Sở Y tế')).toBe(normalizeUnitName('Y tế'));
+    // The province added after the name, a trailing note, punctuation after "UBND": the same unit.
+    expect(normalizeUnitName('Sở Y tế tỉnh Lạng Sơn')).toBe(normalizeUnitName('Sở Y tế'));
+    expect(normalizeUnitName('UBND HUYỆN VĂN LÃNG, TỈNH LẠNG SƠN')).toBe(normalizeUnitName('UBND huyện Văn Lãng'));
+    expect(normalizeUnitName('Trung tâm Công tác xã hội')).toBe(normalizeUnitName('Trung tâm Công tác xã hội tỉnh'));
+    for (const n of ['UBND.huyện Bình Gia', 'UBND - huyện Bình Gia', 'UBND huyện Bình Gia (Phòng LĐTBXH)']) expect(normalizeUnitName(n)).toBe('bình gia');
+    // …but a name that starts with "Tỉnh" keeps it, and different units stay different.
+    expect(normalizeUnitName('Tỉnh Đoàn Lạng Sơn')).toBe('tỉnh đoàn lạng sơn');
+    expect(normalizeUnitName('Sở Y tế')).not.toBe(normalizeUnitName('Sở Tài chính tỉnh Lạng Sơn'));
     // A formula sign typed in front (kept as text in the file) is not part of the name.
     expect(normalizeUnitName('=Trung tâm Công tác xã hội tỉnh')).toBe(normalizeUnitName('Trung tâm Công tác xã hội tỉnh'));
     expect(normalizeUnitName("'+Sở Y tế")).toBe(normalizeUnitName('Sở Y tế'));

@@ -16,8 +16,18 @@ function basicNormalize(s: string): string {
     .replace(/\s*-\s*/g, ' - ')
     .replace(/\s*&\s*/g, ' & ')
     .trim()
+    .replace(/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s*[.\-–]\s*/u, '$1 ') // "UBND.huyện", "UBND - huyện"
+    .replace(/\s*\([^()]*\)$/, '') // a trailing note: "(Phòng LĐTBXH)"
     .replace(/[.,;:]+$/, '')
     .trim();
+}
+
+// Where a unit adds its province ("Sở Y tế tỉnh Lạng Sơn", "…, tỉnh Lạng Sơn", "Trung tâm … tỉnh"): not part of which unit it is.
+const PROVINCE_SUFFIX = /[,\s]+(?:tỉnh|tinh)(?:\s+[^,]+)?$/u;
+
+function stripSuffix(s: string): string {
+  const stripped = s.replace(PROVINCE_SUFFIX, '').trim();
+  return stripped.length > 0 ? stripped : s;
 }
 
 // Old and new Vietnamese tone placement ("hoà"/"hòa", "thuỷ"/"thủy") at the end of a
@@ -75,7 +85,7 @@ function stripPrefix(s: string, patterns: RegExp[]): string {
  * "Huyện Bình Gia", "UBND H. Bình Gia" and "ubnd  huyện  BÌNH GIA" all give "bình gia".
  */
 export function normalizeUnitName(s: string): string {
-  return stripPrefix(canonicalTones(basicNormalize(s)), PREFIXES);
+  return stripSuffix(stripPrefix(canonicalTones(basicNormalize(s)), PREFIXES));
 }
 
 /** The key without any diacritics, for a second-chance match ("Binh Gia"). */
@@ -85,7 +95,7 @@ export function looseUnitKey(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/g, 'd')
     .normalize('NFC');
-  return stripPrefix(bare, LOOSE_PREFIXES);
+  return stripSuffix(stripPrefix(bare, LOOSE_PREFIXES));
 }
 
 const GROUP_PATTERNS: [GroupId, RegExp][] = [
