@@ -44,7 +44,7 @@ const at = (sheet: SheetPlan, addr: string): PlanCell | undefined => {
 const rowOf = (sheet: SheetPlan, text: string, col = 2) => sheet.cells.find((x) => x.c === col && x.value === text)?.r;
 const texts = (sheet: SheetPlan) => sheet.cells.filter((x) => typeof x.value === 'string').map((x) => x.value as string);
 
-/** Just enough of Excel for the formulas the summary writes: refs, SUM, SUBTOTAL(9), IF(x=0,0,a/b). */
+/** Just enough of Excel for the formulas the summary writes: refs, SUM, SUBTOTAL(9) over fixed and growing ranges, IF(x=0,0,a/b). */
 function evaluate(sheet: SheetPlan, addr: string): number {
   const cell = at(sheet, addr);
   if (!cell) return 0;
@@ -62,6 +62,15 @@ function evaluate(sheet: SheetPlan, addr: string): number {
   if ((m = /^SUM\(([A-Z]+\d+):([A-Z]+\d+)\)$/.exec(f))) return range(m[1], m[2]).reduce((s, x) => s + evaluate(sheet, addrOf(x)), 0);
   if ((m = /^SUBTOTAL\(9,([A-Z]+\d+):([A-Z]+\d+)\)$/.exec(f)))
     return range(m[1], m[2]).filter((x) => !x.formula?.startsWith('SUBTOTAL')).reduce((s, x) => s + evaluate(sheet, addrOf(x)), 0);
+  // The growing ranges: SUBTOTAL(9,INDEX(C:C,ROW(…)±n):INDEX(C:C,ROW(…)±n)), rows taken relative to this cell or a reference.
+  if ((m = /^SUBTOTAL\(9,INDEX\(([A-Z]+):\1,(ROW\([^)]*\)[+-]\d+)\):INDEX\(\1:\1,(ROW\([^)]*\)[+-]\d+)\)\)$/.exec(f))) {
+    const row = (expr: string) => {
+      const e = /^ROW\(([^)]*)\)([+-]\d+)$/.exec(expr)!;
+      return (e[1] ? parseAddress(e[1].replace(/\$/g, '')).r : cell.r) + Number(e[2]);
+    };
+    const col = m[1];
+    return range(`${col}${row(m[2])}`, `${col}${row(m[3])}`).filter((x) => !x.formula?.startsWith('SUBTOTAL')).reduce((s, x) => s + evaluate(sheet, addrOf(x)), 0);
+  }
   if ((m = /^IF\(([A-Z]+\d+)=0,0,([A-Z]+\d+)\/([A-Z]+\d+)\)$/.exec(f))) return evaluate(sheet, m[1]) === 0 ? 0 : evaluate(sheet, m[2]) / evaluate(sheet, m[3]);
   if ((m = /^([A-Z]+\d+)$/.exec(f))) return evaluate(sheet, m[1]);
   throw new Error(`unexpected formula ${f}`);
@@ -95,8 +104,8 @@ describe('buildSummaryPlan', () => {
       'I', 'Các sở, ngành', 'II', 'UBND các huyện, thành phố', 'III', 'Các hội, đoàn thể', 'V', 'Đơn vị khác',
     ]);
     expect(['B10', 'B11', 'B13', 'B14', 'B17'].map((a) => at(sum, a)?.value)).toEqual(['Sở Y tế', 'Sở Tài chính', 'Huyện Bình Gia', 'Huyện Tràng Định', HYPER]);
-    expect(at(sum, 'C9')?.formula).toBe('SUBTOTAL(9,C10:C11)');
-    expect(at(sum, 'E12')?.formula).toBe('SUBTOTAL(9,E13:E14)');
+    expect(at(sum, 'C9')?.formula).toBe('SUBTOTAL(9,INDEX(C:C,ROW()+1):INDEX(C:C,ROW(C12)-1))');
+    expect(at(sum, 'E12')?.formula).toBe('SUBTOTAL(9,INDEX(E:E,ROW()+1):INDEX(E:E,ROW(E15)-1))');
     expect(at(sum, 'C15')?.value).toBe(0); // expected group with nobody reporting
     expect(at(sum, 'D13')?.formula).toBe('SUM(E13:F13)');
     expect(at(sum, 'G13')?.value).toBe('bg.xlsx');
@@ -106,7 +115,7 @@ describe('buildSummaryPlan', () => {
     expect(at(sum, 'H16')?.value).toBe('Ngoài danh sách: 1');
     expect(at(sum, 'H12')?.value).toBe('Đã báo cáo 2/3');
     expect(at(sum, 'A18')?.value).toBe('Tổng cộng');
-    expect(at(sum, 'C18')?.formula).toBe('SUBTOTAL(9,C9:C17)');
+    expect(at(sum, 'C18')?.formula).toBe('SUBTOTAL(9,INDEX(C:C,ROW($C$8)+1):INDEX(C:C,ROW()-1))');
   });
 
   test('text from units is never a formula', () => {
@@ -193,9 +202,9 @@ describe('summary written to .xlsx', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     expect(wb.getWorksheet('Kiểm tra')).toBeDefined();
     const formula = (a: string) => (ws.getCell(a).value as { formula?: string } | null)?.formula;
-    expect(formula('C9')).toBe('SUBTOTAL(9,C10:C11)');
+    expect(formula('C9')).toBe('SUBTOTAL(9,INDEX(C:C,ROW()+1):INDEX(C:C,ROW(C12)-1))');
     expect(formula('D13')).toBe('SUM(E13:F13)');
-    expect(formula('C18')).toBe('SUBTOTAL(9,C9:C17)');
+    expect(formula('C18')).toBe('SUBTOTAL(9,INDEX(C:C,ROW($C$8)+1):INDEX(C:C,ROW()-1))');
     expect(ws.getCell('B17').value).toBe(HYPER);
     expect(ws.getCell('B17').type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell('E10').value).toBe(1_000_000);

@@ -122,6 +122,32 @@ describe('merge of the sample returns', () => {
       }
     });
 
+    test('a late unit inserted at the end of a group or just above "Tổng cộng" is counted by the live totals', async () => {
+      const rowOf = (id: string) => grid.findIndex((row) => cellText(row[0]).trim() === id && cellText(row[1]).trim() !== '') + 1;
+      const groupII = rowOf('II');
+      const total = find('Tổng cộng') + 1;
+      const lastGroup = grid.slice(0, total - 1).reduce((g, row, i) => (/^(I|II|III|IV|V)$/.test(cellText(row[0]).trim()) ? i + 1 : g), 0);
+      const figures0 = (r: number) => [2, 4].map((c) => cellNumber(grid[r - 1][c])!);
+      // Insert just above group II (the end of group I) and just above "Tổng cộng" (the end of the last group).
+      const res = await runLibreOffice(out, [
+        { op: 'insertRows', sheet: 0, before: total, count: 1 },
+        { op: 'setNumber', sheet: 0, cell: `C${total}`, value: 7 },
+        { op: 'setNumber', sheet: 0, cell: `E${total}`, value: 70_000 },
+        { op: 'insertRows', sheet: 0, before: groupII, count: 1 },
+        { op: 'setNumber', sheet: 0, cell: `C${groupII}`, value: 1000 },
+        { op: 'setNumber', sheet: 0, cell: `E${groupII}`, value: 5_000_000 },
+        { op: 'readUsed', sheet: 0 },
+      ]);
+      const after = (res.reads[0] as RangeRead).cells;
+      const at = (r: number) => [2, 4].map((c) => cellNumber(after[r - 1][c])!);
+      const [p0, b0] = figures0(total);
+      expect(at(total + 2)).toEqual([p0 + 1007, b0 + 5_070_000]);
+      const [gp, gb] = figures0(rowOf('I'));
+      expect(at(rowOf('I'))).toEqual([gp + 1000, gb + 5_000_000]);
+      const [lp, lb] = figures0(lastGroup);
+      expect(at(lastGroup + 1)).toEqual([lp + 7, lb + 70_000]);
+    });
+
     test('a unit name that starts with "=" is shown verbatim as text, never run as a formula', () => {
       // Matched to the roster's name, the unit's own spelling is kept in the notes column.
       const cells = grid.flat().filter((c) => c.type === 'text' && String(c.value).includes('=Trung tâm Công tác xã hội tỉnh'));

@@ -185,7 +185,6 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     groupRows.set(g, gr);
     s.put(gr, C.no, ROMAN[GROUPS.findIndex((x) => x.id === g.id)], 'groupNo');
     s.put(gr, C.unit, t(g.label), 'groupText');
-    const u1 = r;
     g.units.forEach((u, i) => {
       s.put(r, C.no, i + 1, 'no');
       s.put(r, C.unit, u.display, 'text');
@@ -199,7 +198,8 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     });
     const u2 = r - 1;
     for (const c of [C.participants, C.total, C.budget, C.other]) {
-      if (g.units.length) s.formula(gr, c, `SUBTOTAL(9,${cellAddress(u1, c)}:${cellAddress(u2, c)})`, 'groupNum');
+      // From the row below this one to the row above the next group (or "Tổng cộng"), so units inserted anywhere in the group count.
+      if (g.units.length) s.formula(gr, c, `SUBTOTAL(9,${growingRange(c, 'ROW()+1', `ROW(${cellAddress(u2 + 1, c)})-1`)})`, 'groupNum');
       else s.put(gr, c, 0, 'groupNum');
     }
     s.put(gr, C.source, null, 'groupText');
@@ -215,7 +215,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   s.put(totalRow, C.no, t(L.grandTotal), 'totalLabel', C.unit);
   for (const c of [C.participants, C.total, C.budget, C.other]) {
     // SUBTOTAL skips the group rows' own SUBTOTALs, so nothing is counted twice.
-    if (last >= first) s.formula(totalRow, c, `SUBTOTAL(9,${cellAddress(first, c)}:${cellAddress(last, c)})`, 'totalNum');
+    if (last >= first) s.formula(totalRow, c, `SUBTOTAL(9,${growingRange(c, `ROW(${cellAddress(colNo, c, true)})+1`, 'ROW()-1')})`, 'totalNum');
     else s.put(totalRow, c, 0, 'totalNum');
   }
   s.put(totalRow, C.source, `${m.accepted.length} ${t({ vi: 'tệp', en: 'files' })}`, 'totalText');
@@ -367,6 +367,12 @@ function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
     print: a4Print('landscape', { from: head, to: head }, false),
     freezeRows: head + 1,
   };
+}
+
+/** A range of one column between two row expressions; it stays right when rows are inserted at either end. */
+function growingRange(c: number, fromRow: string, toRow: string): string {
+  const col = `${columnLetter(c)}:${columnLetter(c)}`;
+  return `INDEX(${col},${fromRow}):INDEX(${col},${toRow})`;
 }
 
 /** The consolidated workbook: the summary sheet and the checks sheet. */
