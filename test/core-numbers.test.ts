@@ -133,3 +133,19 @@ describe('parseWholeNumber', () => {
     expect(parseWholeNumber(formatVnNumber(1_234_567))).toEqual(ok(1_234_567));
   });
 });
+
+describe('parseWholeNumber: what clerks also type', () => {
+  test.each([
+    ['1.200.000,', 1_200_000],
+    ['500.000 đồng.', 500_000],
+    ['１２０', 120],
+    ['1.200.000,00', 1_200_000],
+    ['1,200,000.00', 1_200_000],
+  ])('%s reads as %d', (text, value) => {
+    expect(parseWholeNumber(text)).toEqual({ ok: true, value, fromText: true });
+  });
+
+  test.each(['1,00', '12,5', '1.200.000,50', '1.200.000,00,00'])('%s stays an error, never a guess', (text) => {
+    expect(parseWholeNumber(text).ok).toBe(false);
+  });
+});

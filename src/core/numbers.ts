@@ -37,10 +37,15 @@ export function parseWholeNumber(input: RawValue): WholeNumberResult {
   if (typeof input === 'number') return fromNumber(input);
   if (typeof input !== 'string') return { ok: false, reason: 'notNumber' };
 
-  let s = input.normalize('NFC').replace(SPACES, ' ').trim();
+  // NFKC turns full-width digits ("１２０", from some input methods) into plain ones.
+  let s = input.normalize('NFKC').replace(SPACES, ' ').trim();
   if (s === '') return { ok: false, reason: 'empty' };
-  s = s.replace(CURRENCY, '').trim();
+  // A stray full stop or comma at the very end ("1.200.000,", "500.000 đồng.") is punctuation, not a digit group.
+  s = s.replace(/[.,;]+$/, '').trim().replace(CURRENCY, '').trim().replace(/[.,;]+$/, '').trim();
   if (s === '') return { ok: false, reason: 'notNumber' };
+  // Accounting style "1.200.000,00" / "1,200,000.00": zero decimals after the other separator are still whole.
+  const zeroDecimals = /^(\d{1,3}(?:([.,])\d{3})*)([.,])0{1,2}$/.exec(s);
+  if (zeroDecimals && zeroDecimals[2] !== undefined && zeroDecimals[2] !== zeroDecimals[3]) s = zeroDecimals[1];
 
   let negative = false;
   if (/^[-−–]/.test(s)) {
