@@ -181,6 +181,10 @@ describe('mergeReturns properties', () => {
     expect(broken.accepted.map((a) => a.file)).toEqual(['BinhGia_v1.xlsx']);
     expect(broken.rejected.map((x) => x.file)).toEqual(['BinhGia_v2.xlsx']);
     expect(broken.accepted[0].warnings.map((w) => w.code)).toEqual(['file.newerRejected']);
+    // Equal save times: a choice by name, and the summary says so.
+    const tie = mergeReturns([mk('Chi Lang.xlsx', 5, 'ok'), mk('Chi Lang (gui lai).xlsx', 5, 'ok')]);
+    expect(tie.superseded).toHaveLength(1);
+    expect(tie.accepted[0].warnings.map((w) => w.code)).toEqual(['duplicate.sameTime']);
   });
 
   test('no accepted row is lost: every file is accepted, superseded or rejected exactly once, and every usable one is used or superseded', () => {

@@ -200,6 +200,9 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
     const staleWarnings = newerRejected.map(
       (f): Problem => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: M.newerFileRejected(f.file, r.file) }),
     );
+    // With equal save times the choice fell to the file names: say so rather than claim one is newer.
+    const tied = losers.filter((l) => l.modified === r.modified);
+    if (tied.length) staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: M.sameTimeDuplicate(r.file, tied.map((l) => l.file)) });
     accepted.push({
       unit,
       ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),

@@ -69,6 +69,13 @@ export const M = {
       en: `The unit sent a newer file “${newer}”, but it has errors and cannot be used; the summary uses the older “${used}”. Ask the unit to fix it and send it again.`,
     };
   },
+  sameTimeDuplicate(used: string, others: string[]): Message {
+    const list = others.map((f) => `“${f}”`).join(', ');
+    return {
+      vi: `Đơn vị có nhiều tệp cùng thời điểm lưu (${list} và “${used}”); không biết tệp nào mới hơn nên đã dùng “${used}” theo tên tệp. Hãy kiểm tra lại với đơn vị.`,
+      en: `The unit has several files saved at the same time (${list} and “${used}”); with no way to tell which is newer, “${used}” was used by file name. Check with the unit.`,
+    };
+  },
   rowBelowTotal(row: number): Message {
     return {
       vi: `Dòng ${row} có số liệu nhưng nằm dưới dòng “Tổng”, nên không được cộng vào biểu. Hãy chèn thêm dòng phía trên dòng “Tổng” và chuyển số liệu lên đó.`,
