@@ -79,6 +79,11 @@ describe('merge of the sample returns', () => {
     }
   });
 
+  test("last year's form is flagged at the cell that gives its year, even without --year", () => {
+    const w = summary.warnings.filter((x) => /năm 2024/.test(x.message));
+    expect(w.map((x) => [x.file, x.cell])).toEqual([['Quy BTTE.ods', 'A5']]);
+  });
+
   test('totals and coverage add up', () => {
     const acc = byStatus('accepted');
     expect(summary.totals).toEqual({ participants: sum(acc, 'participants'), totalFunding: sum(acc, 'totalFunding'), budget: sum(acc, 'budget'), otherFunding: sum(acc, 'otherFunding') });

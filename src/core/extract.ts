@@ -226,6 +226,7 @@ interface Read {
 interface Found {
   unit?: string;
   year?: number;
+  yearCell?: string;
   rows: ReturnRow[];
   problems: Problem[];
 }
@@ -361,7 +362,7 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
     }
   }
 
-  return { unit: u.unit, year, rows, problems };
+  return { unit: u.unit, year, ...(y ? { yearCell: cellAddress(y.r, y.c) } : {}), rows, problems };
 }
 
 function statusOf(problems: readonly Problem[]): ReturnResult['status'] {
@@ -437,6 +438,7 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
     sheet: best.cand.sheet.name,
     unit: best.f.unit,
     year: best.f.year,
+    ...(best.f.yearCell ? { yearCell: best.f.yearCell } : {}),
     rows: best.f.rows,
     problems: capProblems(problems, opts.maxProblems ?? 200, file),
     status,

@@ -17,6 +17,7 @@ export const ReturnResultSchema = z.object({
   sheet: z.string().optional(),
   unit: z.string().optional(),
   year: z.number().int().optional(),
+  yearCell: z.string().optional(),
   rows: z.array(z.object({ row: z.number().int(), participants: whole, totalFunding: whole, budget: whole, otherFunding: whole })),
   problems: z.array(
     z.object({
@@ -53,6 +54,7 @@ export interface MergedUnit {
   sheet?: string;
   modified?: number;
   year?: number;
+  yearCell?: string;
   rows: ReturnRow[];
   totals: Totals;
   /** This file's warnings. */
@@ -212,6 +214,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       sheet: r.sheet,
       modified: r.modified,
       year: r.year,
+      ...(r.yearCell ? { yearCell: r.yearCell } : {}),
       rows: r.rows,
       totals: sumRows(r.rows),
       warnings: [...r.problems.filter((p) => p.severity === 'warning'), ...staleWarnings],
@@ -257,7 +260,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   if (year !== undefined) {
     for (const u of accepted) {
       if (u.year === undefined || u.year === year || u.warnings.some((w) => w.code === 'year.differs')) continue;
-      u.warnings.push({ file: u.file, sheet: u.sheet, severity: 'warning', code: 'year.differs', message: M.yearDiffers(u.year, year) });
+      u.warnings.push({ file: u.file, sheet: u.sheet, ...(u.yearCell ? { cell: u.yearCell } : {}), severity: 'warning', code: 'year.differs', message: M.yearDiffers(u.year, year) });
     }
   }
 

@@ -74,8 +74,9 @@ export interface ReturnResult {
   sheet?: string;
   /** The unit's name exactly as written (trimmed), or undefined when missing. */
   unit?: string;
-  /** Year read from the form's subtitle, if any. */
+  /** Year read from the form's subtitle, if any, and the cell it was read from. */
   year?: number;
+  yearCell?: string;
   rows: ReturnRow[];
   problems: Problem[];
   /** error: cannot be merged; otherwise merged (warnings shown). */
