@@ -3,7 +3,9 @@
 import { mergeReturns } from '../src/core/merge';
 import { ReturnResult, RosterEntry } from '../src/core/returns';
 import { buildSummaryPlan } from '../src/core/summary-plan';
+import { SheetPlan } from '../src/core/plan';
 import { insertSheetPlans } from '../src/excel/insert';
+import { bandBytes, planBands, utf8Bytes } from '../src/excel/render';
 import { expectSheetMatchesPlan } from './excel-host/expect-plan';
 import { ExcelHost } from './excel-host/host';
 
@@ -127,5 +129,80 @@ describe('writing the summary into Excel', () => {
     expect(res.message).toContain('frozen header rows');
     plan.sheets.forEach((s) => expectSheetMatchesPlan(host, s.name, s, { pageLayout: false }));
     expect(host.sheet(plan.sheets[0].name).charts).toHaveLength(0);
+  });
+
+  test('several plans share one request budget: no request goes over the cap, however the plans add up', async () => {
+    const bigPlan = (name: string, rows: number): SheetPlan => {
+      const cells: SheetPlan['cells'] = [];
+      for (let r = 1; r <= rows; r++) for (let c = 1; c <= 6; c++) cells.push({ r, c, value: `Đơn vị số ${r} — ghi chú dài dòng ${c} `.repeat(3) });
+      return {
+        name,
+        font: { name: 'Times New Roman', size: 12 },
+        columns: [],
+        rowHeights: {},
+        cells,
+        styles: {},
+        merges: [],
+        validations: [],
+        names: [],
+        print: { paper: 'A4', orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, margins: { left: 1, right: 1, top: 1, bottom: 1 } },
+      };
+    };
+    // Each plan fits one request alone; the three together do not.
+    useHost(new ExcelHost({ payloadLimit: 200_000 }));
+    const plans = [bigPlan('A', 130), bigPlan('B', 130), bigPlan('C', 130)];
+    for (const p of plans) expect(planBands(p, 150_000)).toHaveLength(1);
+    const res = await insertSheetPlans(plans, { lang: 'vi', budget: 150_000 });
+    expect(res.sheets).toEqual(['A', 'B', 'C']);
+    for (const x of host.syncLog) expect(x.bytes).toBeLessThan(200_000);
+    expect(host.syncs).toBeLessThanOrEqual(1 + 3);
+    plans.forEach((p) => expectSheetMatchesPlan(host, p.name, p));
+
+    // Sizes are UTF-8: Vietnamese text takes more bytes than characters, and the estimate says so.
+    expect(utf8Bytes('Đơn vị')).toBe(10); // Đ ơ: 2 bytes, ị: 3
+    const plan = plans[0];
+    const band = planBands(plan, 1e9)[0];
+    const utf16 = plan.cells.reduce((n, c) => n + JSON.stringify(`'${c.value}`).length, 0);
+    expect(bandBytes(plan, band)).toBeGreaterThan(utf16 * 1.2);
+    // A plan whose UTF-16 length is under the cap but whose UTF-8 bytes are not is split, not refused.
+    useHost(new ExcelHost({ payloadLimit: Math.round(utf16 * 1.1) + 20_000 }));
+    await insertSheetPlans([plan], { lang: 'vi', budget: Math.round(utf16 * 1.1) });
+    expect(host.syncs).toBeGreaterThan(2);
+    for (const x of host.syncLog) expect(x.bytes).toBeLessThan(host.payloadLimit);
+    expectSheetMatchesPlan(host, 'A', plan);
+  });
+
+  test('replacing: a failure while writing leaves the previous summary exactly as it was', async () => {
+    useHost(new ExcelHost({ sheets: ['Dữ liệu'] }));
+    const first = buildSummaryPlan(mergeReturns(sampleResults().slice(0, 2), { year: 2025 }), { year: 2025, lang: 'vi' });
+    await insertSheetPlans(first.sheets, { lang: 'vi' });
+    const names = first.sheets.map((s) => s.name);
+    const before = host.sheetNames();
+    const later = buildSummaryPlan(mergeReturns(sampleResults(), { year: 2025 }), { year: 2025, lang: 'vi' });
+
+    // The request that writes the new sheets fails (e.g. the connection drops).
+    host.resetCounters();
+    host.failSync = (n) => (n === 1 ? new Error('GeneralException: the request failed') : undefined);
+    await expect(insertSheetPlans(later.sheets, { lang: 'vi', replace: names })).rejects.toThrow('the request failed');
+    expect(host.sheetNames()).toEqual(before);
+    first.sheets.forEach((s) => expectSheetMatchesPlan(host, s.name, s));
+
+    // Split into several requests, the last one fails: the old summary is still whole, nothing half-written is left.
+    host.resetCounters();
+    let total = 0;
+    host.failSync = (n, labels) => (total === 0 && labels.some((l) => /delete|name/.test(l)) && n > 1 ? (total++, new Error('GeneralException: late failure')) : undefined);
+    await expect(insertSheetPlans(later.sheets, { lang: 'vi', replace: names, budget: 2_000 })).rejects.toThrow('late failure');
+    expect(total).toBe(1);
+    expect(host.syncs).toBeGreaterThan(3);
+    expect(host.sheetNames()).toEqual(before);
+    first.sheets.forEach((s) => expectSheetMatchesPlan(host, s.name, s));
+
+    // And when nothing fails, the new summary takes the old names and places.
+    host.failSync = undefined;
+    host.resetCounters();
+    const res = await insertSheetPlans(later.sheets, { lang: 'vi', replace: names, budget: 2_000 });
+    expect(res.sheets).toEqual(names);
+    expect(host.sheetNames()).toEqual(['Dữ liệu', ...names]);
+    later.sheets.forEach((s) => expectSheetMatchesPlan(host, s.name, s));
   });
 });

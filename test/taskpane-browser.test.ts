@@ -313,6 +313,126 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     await page.close();
   }, 180_000);
 
+  test('returned files with the same name are all kept, and "Tổng hợp" waits for reading', async () => {
+    const { page, watch } = await openPane();
+    await page.click('#tab-merge');
+    // Two different units' returns, both saved under the name the pane gave the blank form.
+    const readable = readdirSync(returnsDir)
+      .filter((f) => /\.xlsx$/.test(f))
+      .map((f) => {
+        const bytes = readFileSync(join(returnsDir, f));
+        try {
+          const r = extractReturn(readWorkbookBytes(new Uint8Array(bytes), f, 0), { campaignYear: 2025 });
+          return r.status !== 'error' && r.unit ? { unit: r.unit, bytes: [...bytes] } : undefined;
+        } catch {
+          return undefined;
+        }
+      })
+      .filter((x): x is { unit: string; bytes: number[] } => !!x);
+    const a = readable[0]!;
+    const b = readable.find((x) => x.unit !== a.unit)!;
+    expect(b).toBeDefined();
+    const same = 'bieu-mau-ctxh-2025.xlsx';
+    const drop = (files: { bytes: number[]; modified: number }[]) =>
+      page.evaluate(
+        ({ files, name }) => {
+          const dt = new DataTransfer();
+          for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], name, { lastModified: f.modified, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+          document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          const btn = document.getElementById('btn-merge') as HTMLButtonElement;
+          return { disabled: btn.disabled, text: btn.textContent };
+        },
+        { files, name: same },
+      );
+    const A = { bytes: a.bytes, modified: 1_700_000_000_000 };
+    const B = { bytes: b.bytes, modified: 1_700_000_100_000 };
+    const settled = () => page.waitForFunction(() => !document.querySelector('#file-list [data-status="reading"]') && !(document.getElementById('btn-merge') as HTMLButtonElement).disabled, null, { timeout: 60_000 });
+    const listed = () => page.$$eval('#file-list li.file', (lis) => lis.map((li) => [li.getAttribute('data-file'), li.querySelector('.file-unit')?.textContent]));
+
+    // While a file is being read, "Tổng hợp" is off and says why: a click now would leave the file out.
+    expect(await drop([A])).toEqual({ disabled: true, text: 'Đang đọc tệp…' });
+    await settled();
+    expect(await page.textContent('#btn-merge')).toBe('Tổng hợp');
+    // A later pick with the same name but other content is kept beside the first.
+    expect((await drop([B])).disabled).toBe(true);
+    await settled();
+    expect(await listed()).toEqual([
+      [same, a.unit],
+      [`${same} (2)`, b.unit],
+    ]);
+    // The very same file (name, time and bytes) picked again replaces itself in place.
+    await drop([A]);
+    await settled();
+    expect(await listed()).toEqual([
+      [same, a.unit],
+      [`${same} (2)`, b.unit],
+    ]);
+
+    // One pick holding two same-named files: each is read from its own bytes.
+    await page.click('#btn-clear-files');
+    await drop([A, B]);
+    await settled();
+    expect(await listed()).toEqual([
+      [same, a.unit],
+      [`${same} (2)`, b.unit],
+    ]);
+    await page.click('#btn-merge');
+    await page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });
+    const texts = await host(page, (h) => [...h.sheet('Tổng hợp').cells.values()].map((c) => String(c.value ?? '')));
+    expect(texts).toContain(same);
+    expect(texts).toContain(`${same} (2)`);
+
+    // office.js in Excel on the web sets inline styles (OfficeDev/office-js#1687): the CSP lets styles through, not requests.
+    const inline = await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = '#drop-zone { outline-color: rgb(1, 2, 3); }';
+      document.head.append(style);
+      const div = document.createElement('div');
+      div.setAttribute('style', 'color: rgb(4, 5, 6)');
+      document.body.append(div);
+      const out = [getComputedStyle(document.getElementById('drop-zone')!).outlineColor, getComputedStyle(div).color];
+      div.remove();
+      style.remove();
+      return out;
+    });
+    expect(inline).toEqual(['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
+    expect(watch.external).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test('live check while the unit is still in a cell (Excel without delayForCellEdit): it waits and tries again, no error', async () => {
+    const { page, watch } = await openPane('?api=1.10');
+    await page.fill('#f-year', '2025');
+    await page.fill('#f-province', 'Lạng Sơn');
+    await page.fill('#f-body', 'Sở Y tế');
+    await page.fill('#f-plan', 'Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    await page.fill('#f-rows', '10');
+    await page.click('#btn-insert');
+    await page.locator('#form-status .message').first().waitFor();
+    const L = formLayout(10);
+    const S = 'Biểu CTXH 2025';
+    await page.click('#tab-check');
+    await page.click('#btn-check');
+    await page.locator('#check-status .message.error').waitFor();
+    await host(page, (h, a) => h.type(a.S, `B${a.r}`, '120'), { S, r: L.firstData });
+    await host(page, (h, a) => h.type(a.S, `D${a.r}`, '5000000'), { S, r: L.firstData });
+    await page.waitForTimeout(800);
+    const before = await page.textContent('#check-status');
+    // The unit types the unit name and is still in the cell: Excel refuses requests for now.
+    await host(page, (h, a) => {
+      h.type(a.S, 'A2', 'UBND huyện Bình Gia');
+      h.startEditing();
+    }, { S });
+    await page.waitForTimeout(1500);
+    expect(await page.textContent('#check-status')).toBe(before); // not replaced by an error
+    await host(page, (h) => h.stopEditing());
+    await page.locator('#check-status .message.success').waitFor({ timeout: 10_000 });
+    expect(await page.textContent('#check-status')).toContain('Biểu đã hợp lệ — có thể gửi');
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('English Office, older Excel: the pane says what it left out', async () => {
     const { page, watch } = await openPane('?lang=en-US&api=1.7');
     expect(await page.textContent('#tab-form')).toBe('Form');

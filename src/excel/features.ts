@@ -37,6 +37,20 @@ export function detectFeatures(isSet: IsSetSupported = officeIsSetSupported()): 
   };
 }
 
+/**
+ * Excel.run for work that may start while the user is typing in a cell: from ExcelApi 1.11 the request
+ * waits until they leave the cell (delayForCellEdit); older Excel fails it with
+ * InvalidOperationInCellEditMode (see isCellEditModeError), and the caller tries again later.
+ */
+export function runAfterCellEdit<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, isSet: IsSetSupported = officeIsSetSupported()): Promise<T> {
+  return isSet('1.11') ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+}
+
+/** Excel refused because the user is editing a cell: not a failure, just "not now". */
+export function isCellEditModeError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'InvalidOperationInCellEditMode';
+}
+
 export type Omission = 'layout' | 'protection' | 'names' | 'validation' | 'pageLayout' | 'freeze' | 'chart';
 
 const OMITTED: Record<Omission, Message> = {

@@ -3,6 +3,7 @@
 // sheet without a password is unprotected for the write and protected again
 // with the same options; a password-protected one is left alone.
 import { Message } from '../core/plan';
+import { runAfterCellEdit } from './features';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
@@ -17,6 +18,8 @@ export interface Mark {
 export interface HighlightState {
   sheetId: string;
   original: Record<string, string | null>;
+  /** The mark each cell carries now, so a re-check writes only the cells whose mark changed. */
+  marked?: Record<string, Mark['severity']>;
 }
 
 export interface HighlightResult {
@@ -25,12 +28,43 @@ export interface HighlightResult {
   notice?: Message;
 }
 
+/** Our own marks are never a cell's "own" fill (e.g. left over from a pane that was closed). */
+function ownFill(color: string | null | undefined): string | null {
+  if (!color) return null;
+  const c = color.toUpperCase();
+  return c === '#FFFFFF' || c === ERROR_FILL || c === WARNING_FILL ? null : color;
+}
+
+/** Change types after which the addresses we remember point at other cells. */
+const STRUCTURAL = new Set<string>(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
+
+export function isStructuralChange(args: Pick<Excel.WorksheetChangedEventArgs, 'changeType'>): boolean {
+  return STRUCTURAL.has(String(args.changeType));
+}
+
+/**
+ * After rows or cells were inserted or deleted the remembered addresses no longer hold the cells we
+ * coloured: forget them rather than paint "original" fills onto the wrong cells.
+ */
+export function afterSheetChange(state: HighlightState | undefined, args: Pick<Excel.WorksheetChangedEventArgs, 'changeType' | 'worksheetId'>): HighlightState | undefined {
+  if (!state || !isStructuralChange(args)) return state;
+  if (args.worksheetId && args.worksheetId !== state.sheetId) return state;
+  return { sheetId: state.sheetId, original: {}, marked: {} };
+}
+
 export async function applyHighlights(sheetId: string, marks: Mark[], previous?: HighlightState): Promise<HighlightResult> {
-  const prev = previous && previous.sheetId === sheetId ? previous.original : {};
+  const same = previous && previous.sheetId === sheetId;
+  const prev = same ? previous.original : {};
+  // A state without `marked` (older callers): every remembered cell counts as marked, severity unknown.
+  const prevMarked: Record<string, Mark['severity'] | undefined> = same ? (previous.marked ?? Object.fromEntries(Object.keys(prev).map((a) => [a, undefined]))) : {};
   const want = new Map<string, Mark['severity']>();
   for (const m of marks) if (want.get(m.cell) !== 'error') want.set(m.cell, m.severity);
 
-  return Excel.run(async (ctx) => {
+  const paint = [...want].filter(([a, sev]) => !(a in prevMarked) || prevMarked[a] !== sev);
+  const restore = Object.keys(prev).filter((a) => !want.has(a));
+  if (!paint.length && !restore.length) return { state: { sheetId, original: { ...prev }, marked: Object.fromEntries(want) } };
+
+  return runAfterCellEdit(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheetId);
     ws.protection.load('protected,options');
     const fresh = [...want.keys()].filter((a) => !(a in prev));
@@ -43,16 +77,14 @@ export async function applyHighlights(sheetId: string, marks: Mark[], previous?:
 
     const original: Record<string, string | null> = { ...prev };
     fresh.forEach((a, i) => {
-      const c = fills[i].color;
-      original[a] = !c || c.toUpperCase() === '#FFFFFF' ? null : c;
+      original[a] = ownFill(fills[i].color);
     });
 
     const wasProtected = ws.protection.protected;
     const options = ws.protection.options;
     if (wasProtected) ws.protection.unprotect();
-    for (const [a, sev] of want) ws.getRange(a).format.fill.color = sev === 'error' ? ERROR_FILL : WARNING_FILL;
-    for (const a of Object.keys(original)) {
-      if (want.has(a)) continue;
+    for (const [a, sev] of paint) ws.getRange(a).format.fill.color = sev === 'error' ? ERROR_FILL : WARNING_FILL;
+    for (const a of restore) {
       const fill = ws.getRange(a).format.fill;
       const c = original[a];
       if (c) fill.color = c;
@@ -65,14 +97,14 @@ export async function applyHighlights(sheetId: string, marks: Mark[], previous?:
     } catch (e) {
       if (!wasProtected) throw e;
       return {
-        state: { sheetId, original: prev },
+        state: { sheetId, original: prev, marked: same ? previous.marked : {} },
         notice: {
           vi: 'Trang tính đang được khóa bằng mật khẩu nên không tô màu được các ô sai; danh sách lỗi bên dưới vẫn đầy đủ.',
           en: 'The sheet is protected with a password, so the wrong cells could not be coloured; the list below is still complete.',
         },
       };
     }
-    return { state: { sheetId, original } };
+    return { state: { sheetId, original, marked: Object.fromEntries(want) } };
   });
 }
 

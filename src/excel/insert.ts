@@ -1,7 +1,8 @@
 // Inserts sheet plans into the open workbook as new sheets, never over existing
 // data: a taken name gets the next free one ("Biểu CTXH 2025 (2)"). Sheets are
 // replaced only when the caller says which (after the user confirmed).
-// Two syncs whatever the size (list names, write all), plus one per extra 4 MB band.
+// Two syncs whatever the size (list names, write all), plus one per extra 4 MB request;
+// the budget is shared by all plans of one call, counted in UTF-8 bytes.
 import { SheetPlan } from '../core/plan';
 import { Features, Omission, detectFeatures, omissionIntro, omissionItems, omissionMessage } from './features';
 import { Band, planBands, queueBand, queueSheetPlan } from './render';
@@ -58,61 +59,65 @@ export async function insertSheetPlans(plans: SheetPlan[], opts: InsertOptions):
   const budget = opts.budget ?? REQUEST_BUDGET;
   return Excel.run(async (ctx) => {
     const collection = ctx.workbook.worksheets;
-    collection.load('items/name,items/visibility');
+    collection.load('items/name');
     await ctx.sync();
 
     const replace = new Set((opts.replace ?? []).map((n) => n.toLowerCase()));
     const existing = collection.items.map((s) => s.name);
+    const old = plans.length ? collection.items.filter((s) => replace.has(s.name.toLowerCase())) : [];
     const kept = existing.filter((n) => !replace.has(n.toLowerCase()));
-    const visibleKept = collection.items.filter((s) => !replace.has(s.name.toLowerCase()) && s.visibility === 'Visible').length;
+    const oldNames = new Map(old.map((s) => [s, s.name.toLowerCase()]));
+    const existingLower = new Set(existing.map((n) => n.toLowerCase()));
 
-    // Excel refuses to delete the last visible sheet: park a placeholder while replacing everything.
-    const taken = new Set(kept);
-    let placeholder: Excel.Worksheet | undefined;
-    if (replace.size && visibleKept === 0) {
-      const name = nextFreeName('CTXH', existing);
-      placeholder = collection.add(name);
-      taken.add(name);
+    // Final names ignore the sheets being replaced; while writing, a new sheet whose final name is still
+    // held by an old one uses a free name ("Tổng hợp (2)"). The old sheets go, and the new ones take their
+    // names, only at the very end, after every write: a failure leaves the previous summary as it was.
+    const finals: string[] = [];
+    const writing: string[] = [];
+    const takenFinal = new Set(kept);
+    const takenNow = new Set(existing.map((n) => n.toLowerCase()));
+    for (const p of plans) {
+      const final = nextFreeName(p.name, takenFinal);
+      takenFinal.add(final);
+      finals.push(final);
+      const now = takenNow.has(final.toLowerCase()) ? nextFreeName(final, [...takenNow, ...takenFinal]) : final;
+      takenNow.add(now.toLowerCase());
+      writing.push(now);
     }
-    for (const s of collection.items) if (replace.has(s.name.toLowerCase())) s.delete();
+    // Formulas pointing at another sheet of the plan use the name it has while writing; Excel follows renames.
+    const renames = new Map(plans.map((p, i) => [p.name, writing[i]]));
 
-    const names = plans.map((p) => {
-      const n = nextFreeName(p.name, taken);
-      taken.add(n);
-      return n;
-    });
-    const renames = new Map(plans.map((p, i) => [p.name, names[i]]));
-
-    // Bands beyond the first each need their own sync; protection goes last.
-    const omitted: Omission[] = [];
-    const sheets = names.map((n) => collection.add(n));
+    // One request budget per sync, shared by every plan: bands are packed in order, and a band that would
+    // overflow the current request starts the next one. Protection of a split sheet goes last.
     const banded = plans.map((p) => planBands(p, budget));
-    const later: { sheet: Excel.Worksheet; plan: SheetPlan; band: Band }[] = [];
-    plans.forEach((plan, i) => {
-      const [first, ...rest] = banded[i];
-      for (const band of rest) later.push({ sheet: sheets[i], plan, band });
-      omitted.push(
-        ...queueSheetPlan(sheets[i], plan, {
-          features,
-          lang: opts.lang,
-          renames,
-          bands: first ? [first] : [],
-          protect: rest.length === 0,
-        }),
-      );
-    });
-    if (placeholder) placeholder.delete();
-    if (opts.activate !== false && sheets[0]) sheets[0].activate();
-    await ctx.sync();
+    const now: Band[][] = plans.map(() => []);
+    const later: { sheet: number; band: Band }[][] = [];
+    let acc = 0;
+    let inFirst = true;
+    plans.forEach((_p, i) =>
+      banded[i].forEach((band) => {
+        if (acc > 0 && acc + band.bytes > budget) {
+          inFirst = false;
+          later.push([]);
+          acc = 0;
+        }
+        acc += band.bytes;
+        if (inFirst) now[i].push(band);
+        else later[later.length - 1].push({ sheet: i, band });
+      }),
+    );
+    const split = plans.map((_p, i) => later.some((g) => g.some((x) => x.sheet === i)));
 
-    if (later.length) {
-      // Each band was sized to fit one request on its own.
-      for (const item of later) {
-        queueBand(item.sheet, item.plan, item.band, renames);
-        await ctx.sync();
-      }
+    const omitted: Omission[] = [];
+    const sheets = writing.map((n) => collection.add(n));
+    plans.forEach((plan, i) => {
+      omitted.push(...queueSheetPlan(sheets[i], plan, { features, lang: opts.lang, renames, bands: now[i], protect: !split[i] }));
+    });
+    if (opts.activate !== false && sheets[0]) sheets[0].activate();
+
+    const finish = () => {
       plans.forEach((plan, i) => {
-        if (plan.protection && banded[i].length > 1 && features.layout)
+        if (plan.protection && split[i] && features.layout)
           sheets[i].protection.protect({
             allowInsertRows: plan.protection.allowInsertRows,
             allowDeleteRows: plan.protection.allowDeleteRows,
@@ -120,11 +125,43 @@ export async function insertSheetPlans(plans: SheetPlan[], opts: InsertOptions):
             allowFormatRows: plan.protection.allowFormatRows,
           });
       });
+      // Last in the last request: Excel stops a request at its first failing operation, so these run
+      // only when everything before them was written.
+      for (const s of old) s.delete();
+      sheets.forEach((s, i) => {
+        if (writing[i] !== finals[i]) s.name = finals[i];
+      });
+    };
+
+    try {
+      if (!later.length) finish();
       await ctx.sync();
+      for (let g = 0; g < later.length; g++) {
+        for (const item of later[g]) queueBand(sheets[item.sheet], plans[item.sheet], item.band, renames);
+        if (g === later.length - 1) finish();
+        await ctx.sync();
+      }
+    } catch (e) {
+      // Take away the half-written new sheets (best effort), but only while every old sheet is still there:
+      // the user must never be left with neither.
+      try {
+        const now = ctx.workbook.worksheets;
+        now.load('items/name');
+        await ctx.sync();
+        const names = new Set(now.items.map((s) => s.name.toLowerCase()));
+        if (old.every((s) => names.has(oldNames.get(s)!))) {
+          const fresh = new Set(writing.map((n) => n.toLowerCase()));
+          for (const s of now.items) if (fresh.has(s.name.toLowerCase()) && !existingLower.has(s.name.toLowerCase())) s.delete();
+          await ctx.sync();
+        }
+      } catch {
+        // nothing more to do: the error below is what the user needs to see
+      }
+      throw e;
     }
     const uniq = [...new Set(omitted)];
     return {
-      sheets: names,
+      sheets: finals,
       omitted: uniq,
       message: omissionMessage(uniq, opts.lang),
       ...(uniq.length ? { leftOut: { intro: omissionIntro(opts.lang), items: omissionItems(uniq, opts.lang) } } : {}),

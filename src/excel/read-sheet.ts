@@ -3,7 +3,7 @@
 // row 1,000,000 must not pull millions of cells), then values and formulas.
 import { RawCell, RawName, RawWorkbook } from '../core/returns';
 import { Message } from '../core/plan';
-import { Features, detectFeatures } from './features';
+import { Features, detectFeatures, runAfterCellEdit } from './features';
 
 /** Refuse to pull more than this many cells into the pane. */
 export const MAX_READ_CELLS = 250_000;
@@ -53,7 +53,7 @@ export function rawCell(value: unknown, formula: unknown, type: string | undefin
 /** Reads the active sheet (or the sheet with this id). */
 export async function readSheet(opts: { sheetId?: string; features?: Features } = {}): Promise<SheetRead> {
   const f = opts.features ?? detectFeatures();
-  return Excel.run(async (ctx) => {
+  return runAfterCellEdit(async (ctx) => {
     const ws = opts.sheetId ? ctx.workbook.worksheets.getItem(opts.sheetId) : ctx.workbook.worksheets.getActiveWorksheet();
     ws.load('name,id');
     const used = f.names ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);

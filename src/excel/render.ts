@@ -33,31 +33,52 @@ export interface Band {
   cols: number;
 }
 
-/** Rough size of a band's payload (values + number formats), to stay under Excel on the web's 5 MB request cap. */
-export function bandBytes(plan: SheetPlan, band: Band): number {
-  let n = 0;
-  for (const c of plan.cells) if (c.r >= band.r1 && c.r <= band.r2) n += JSON.stringify(cellInput(c)).length + 12;
-  return n + (band.r2 - band.r1 + 1) * band.cols * 12;
+const utf8 = new TextEncoder();
+
+/** Bytes a string takes in the request, which travels as UTF-8 (Vietnamese letters take 2–3 bytes, not 1). */
+export function utf8Bytes(text: string): number {
+  return utf8.encode(text).length;
 }
 
-/** Splits the plan's rows into bands whose payload stays under `budget` bytes. */
-export function planBands(plan: SheetPlan, budget: number): Band[] {
+/** Rough payload of each row (values + number formats), index = row number. */
+function rowBytes(plan: SheetPlan): number[] {
+  const { rows, cols } = planExtent(plan);
+  // Every cell sends at least a null value and a short number format ("General") with separators.
+  const perRow = new Array<number>(rows + 1).fill(cols * 16);
+  for (const c of plan.cells) {
+    if (c.r > rows) continue;
+    perRow[c.r] += utf8Bytes(JSON.stringify(cellInput(c))) + 12;
+    const nf = c.style ? plan.styles[c.style]?.numberFormat : undefined;
+    if (nf) perRow[c.r] += utf8Bytes(JSON.stringify(nf));
+  }
+  return perRow;
+}
+
+/** Rough size of a band's payload (values + number formats), to stay under Excel on the web's 5 MB request cap. */
+export function bandBytes(plan: SheetPlan, band: Band): number {
+  const perRow = rowBytes(plan);
+  let n = 0;
+  for (let r = band.r1; r <= band.r2 && r < perRow.length; r++) n += perRow[r];
+  return n;
+}
+
+/** Splits the plan's rows into bands whose payload stays under `budget` bytes; each band carries its size. */
+export function planBands(plan: SheetPlan, budget: number): (Band & { bytes: number })[] {
   const { rows, cols } = planExtent(plan);
   if (!rows) return [];
-  const perRow = new Array<number>(rows + 1).fill(cols * 12);
-  for (const c of plan.cells) perRow[c.r] += JSON.stringify(cellInput(c)).length + 12;
-  const bands: Band[] = [];
+  const perRow = rowBytes(plan);
+  const bands: (Band & { bytes: number })[] = [];
   let start = 1;
   let acc = 0;
   for (let r = 1; r <= rows; r++) {
     if (acc + perRow[r] > budget && r > start) {
-      bands.push({ r1: start, r2: r - 1, cols });
+      bands.push({ r1: start, r2: r - 1, cols, bytes: acc });
       start = r;
       acc = 0;
     }
     acc += perRow[r];
   }
-  bands.push({ r1: start, r2: rows, cols });
+  bands.push({ r1: start, r2: rows, cols, bytes: acc });
   return bands;
 }
 

@@ -3,9 +3,13 @@
 // wrong cells and re-checks as the unit types (worksheet.onChanged, ExcelApi 1.7).
 import { extractReturn } from '../core/extract';
 import { Problem, ReturnResult } from '../core/returns';
-import { HighlightState, applyHighlights, selectCell, watchSheet } from '../excel/highlight';
+import { isCellEditModeError } from '../excel/features';
+import { HighlightState, afterSheetChange, applyHighlights, isStructuralChange, selectCell, watchSheet } from '../excel/highlight';
 import { readSheet } from '../excel/read-sheet';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
+
+/** How soon to try again when Excel refused because a cell is being edited. */
+const CELL_EDIT_RETRY_MS = 1000;
 
 interface CheckState {
   sheetId?: string;
@@ -17,11 +21,16 @@ interface CheckState {
   timer?: ReturnType<typeof setTimeout>;
 }
 
-/** Problems in sheet order (row, then column), errors first within a cell. */
-function sortProblems(problems: Problem[]): Problem[] {
+/** 1-based column number of letters: A → 1, Z → 26, AA → 27, AZ → 52, BA → 53. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** Problems in sheet order (row, then column), errors first within a cell; problems without a cell first. */
+export function sortProblems(problems: Problem[]): Problem[] {
   const key = (p: Problem) => {
     const m = /^([A-Z]+)(\d+)$/.exec(p.cell ?? '');
-    return m ? Number(m[2]) * 1000 + m[1].length * 100 + m[1].charCodeAt(m[1].length - 1) : -1;
+    return m ? Number(m[2]) * 20_000 + columnNumber(m[1]) : -1;
   };
   return [...problems].sort((a, b) => key(a) - key(b) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 }
@@ -77,7 +86,11 @@ export function initCheckTab(pane: Pane): { activate(): void } {
     );
   };
 
+  /** Bumped when rows or cells are inserted or deleted: a check that started before must not keep its addresses. */
+  let structure = 0;
+
   const checkOnce = async (sheetId?: string) => {
+    const seen = structure;
     const read = await readSheet({ sheetId, features: pane.features });
     const result = extractReturn(read.raw, { campaignYear: pane.campaign().year });
     if (state.sheetId !== read.sheetId) {
@@ -93,10 +106,14 @@ export function initCheckTab(pane: Pane): { activate(): void } {
     render(result, read.sheetName);
     const marks = result.problems.filter((p) => p.cell && /^[A-Z]{1,3}\d+$/.test(p.cell)).map((p) => ({ cell: p.cell!, severity: p.severity }));
     const hl = await applyHighlights(read.sheetId, marks, state.highlight);
-    state.highlight = hl.state;
+    state.highlight = seen === structure ? hl.state : { sheetId: hl.state.sheetId, original: {}, marked: {} };
     if (hl.notice) status.append(message('warning', hl.notice[pane.lang]));
     if (live.checked && pane.features.events && !state.stopWatching) {
-      state.stopWatching = await watchSheet(read.sheetId, () => schedule());
+      state.stopWatching = await watchSheet(read.sheetId, (args) => {
+        if (isStructuralChange(args)) structure++;
+        state.highlight = afterSheetChange(state.highlight, args);
+        schedule();
+      });
     }
   };
 
@@ -115,7 +132,9 @@ export function initCheckTab(pane: Pane): { activate(): void } {
           next = state.sheetId;
         } while (state.again);
       } catch (e) {
-        showMessage(status, 'error', describeError(e, pane));
+        // The unit is typing in a cell (older Excel cannot wait for them): try again shortly, no error.
+        if (isCellEditModeError(e)) schedule(CELL_EDIT_RETRY_MS);
+        else showMessage(status, 'error', describeError(e, pane));
       } finally {
         state.running = undefined;
       }
@@ -124,9 +143,9 @@ export function initCheckTab(pane: Pane): { activate(): void } {
   };
 
   // Typing produces a burst of change events: wait for a pause.
-  const schedule = () => {
+  const schedule = (delay = 350) => {
     if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => void run(state.sheetId ?? null), 350);
+    state.timer = setTimeout(() => void run(state.sheetId ?? null), delay);
   };
 
   checkBtn.addEventListener('click', () => {

@@ -108,6 +108,7 @@ const STRINGS = {
   },
   rosterRead: { vi: 'Danh sách có {n} đơn vị.', en: 'The list has {n} units.' },
   mergeNow: { vi: 'Tổng hợp', en: 'Merge' },
+  mergeWaitReading: { vi: 'Đang đọc tệp…', en: 'Reading files…' },
   merging: { vi: 'Đang ghi bản tổng hợp…', en: 'Writing the summary…' },
   merged: {
     vi: 'Đã ghi bản tổng hợp vào trang “{sheet}”. {coverage}',

@@ -17,11 +17,36 @@ import { ReadWorker, WorkerFailed } from './worker-client';
 const MAX_FILE_MB = 20;
 
 interface Entry {
-  key: string;
+  /** Unique per picked file, whatever its name. */
+  id: number;
+  /** The name the core and the summary see: the file's own name, or "name (2)" when another picked file has that name. */
   name: string;
+  /** The file's own name. */
+  original: string;
   size: number;
   modified: number;
+  file: File;
   result?: ReturnResult;
+}
+
+/** Every unit may send back the blank form's name: "bieu-mau-ctxh-2025.xlsx" → "bieu-mau-ctxh-2025.xlsx (2)". */
+export function uniqueFileName(name: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i++) {
+    const candidate = `${name} (${i})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+async function sameBytes(a: File, b: File): Promise<boolean> {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const [x, y] = await Promise.all([a.arrayBuffer(), b.arrayBuffer()]);
+  const u = new Uint8Array(x);
+  const v = new Uint8Array(y);
+  for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+  return true;
 }
 
 type Status = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
@@ -104,7 +129,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
               : null;
         return el(
           'li',
-          { class: 'file', 'data-file': e.name, 'data-status': st.status },
+          { class: 'file', 'data-id': String(e.id), 'data-file': e.name, 'data-status': st.status },
           el(
             'div',
             { class: 'file-head' },
@@ -136,7 +161,16 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
     }
   };
 
+  let merging = false;
+  /** "Tổng hợp" is off while files are being read (it would leave them out) and while a summary is being made. */
+  const updateMergeButton = () => {
+    mergeBtn.disabled = merging || reading > 0;
+    mergeBtn.textContent = reading > 0 ? t('mergeWaitReading') : t('mergeNow');
+    mergeBtn.setAttribute('aria-busy', String(reading > 0));
+  };
+
   const updateProgress = () => {
+    updateMergeButton();
     progress.hidden = readTotal === 0;
     bar.hidden = false;
     bar.max = Math.max(1, readTotal);
@@ -145,17 +179,47 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
     if (!reading) readTotal = 0;
   };
 
+  let nextId = 1;
+  /** Listing is one pick at a time, so a pick's duplicates are judged against every earlier pick. */
+  let listing: Promise<unknown> = Promise.resolve();
   const addFiles = async (files: File[]) => {
+    reading += 1; // "Tổng hợp" waits while the pick is being listed, too
+    updateMergeButton();
+    const job = listing.then(() => listFiles(files));
+    listing = job.catch(() => undefined);
+    let fresh: Entry[];
+    try {
+      fresh = await job;
+    } finally {
+      reading -= 1;
+    }
+    await readEntries(fresh);
+  };
+
+  const listFiles = async (files: File[]): Promise<Entry[]> => {
     const picked = files.filter((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f.name) || f.type.includes('sheet') || f.type.includes('excel'));
     const fresh: Entry[] = [];
     for (const f of picked.length ? picked : files) {
-      // The same file picked again (a late re-send with the same name) replaces the earlier one.
-      const old = entries.findIndex((e) => e.name === f.name);
-      const entry: Entry = { key: `${f.name}|${f.size}|${f.lastModified}`, name: f.name, size: f.size, modified: f.lastModified };
+      // The very same file picked again (same name, size, time and bytes) replaces the earlier one;
+      // a different file that happens to have the same name is kept beside it as "name (2)".
+      let same: Entry | undefined;
+      for (const e of [...entries, ...fresh])
+        if (e.original === f.name && e.size === f.size && e.modified === f.lastModified && (await sameBytes(e.file, f).catch(() => false))) {
+          same = e;
+          break;
+        }
+      if (same && fresh.includes(same)) continue; // the same file twice in one pick
+      const name = same ? same.name : uniqueFileName(f.name, [...entries, ...fresh].map((e) => e.name));
+      const entry: Entry = { id: nextId++, name, original: f.name, size: f.size, modified: f.lastModified, file: f };
+      const old = same ? entries.indexOf(same) : -1;
       if (old >= 0) entries.splice(old, 1, entry);
       else entries.push(entry);
       fresh.push(entry);
     }
+    return fresh;
+  };
+
+  const readEntries = async (fresh: Entry[]) => {
     reading += fresh.length;
     readTotal += fresh.length;
     updateProgress();
@@ -163,7 +227,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
     const year = params()?.year;
     // One at a time: the worker is sequential anyway, and memory stays flat with hundreds of files.
     for (const entry of fresh) {
-      const file = (picked.length ? picked : files).find((f) => f.name === entry.name)!;
+      const file = entry.file;
       try {
         if (file.size > MAX_FILE_MB * 1024 * 1024) {
           entry.result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', {
@@ -204,6 +268,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
   });
   clearBtn.addEventListener('click', () => {
     entries.length = 0;
+    updateMergeButton();
     render();
     progress.hidden = true;
     status.replaceChildren();
@@ -275,29 +340,28 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
 
   mergeBtn.addEventListener('click', () => {
     void (async () => {
-      if (mergeBtn.disabled) return;
+      if (merging) return;
+      // Files still being read would silently be left out of the summary.
+      if (reading > 0) return showMessage(status, 'info', t('mergeWaitReading'));
       const results = entries.filter((e) => e.result).map((e) => e.result!);
       if (!entries.length) return showMessage(status, 'warning', t('noFiles'));
       const p = params();
-      mergeBtn.disabled = true;
+      merging = true;
+      updateMergeButton();
       status.replaceChildren(); // the last run's outcome no longer applies
       try {
         const roster = await readRoster();
         rosterStatus.textContent = roster.notes.join(' ');
         const merged = mergeReturns(results, { roster: roster.entries, year: p?.year });
-        if (!merged.accepted.length) {
-          mergeBtn.disabled = false;
-          return showMessage(status, 'error', t('nothingToMerge'));
-        }
+        if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
         const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: pane.lang });
         const existing = new Set((await listSheets()).map((s) => s.toLowerCase()));
         const clash = plan.sheets.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
         let replace: string[] = [];
         if (clash.length) {
-          mergeBtn.disabled = false;
           const choice = await ask(clash);
+          updateMergeButton();
           if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
-          mergeBtn.disabled = true;
           if (choice === 'replace') replace = clash;
         }
         showMessage(status, 'info', t('merging'));
@@ -309,7 +373,8 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       } finally {
-        mergeBtn.disabled = false;
+        merging = false;
+        updateMergeButton();
       }
     })();
   });

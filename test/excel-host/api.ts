@@ -40,7 +40,13 @@ export interface HostRuntime {
   addChangedHandler(sheetId: string, handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>): void;
   removeChangedHandler(sheetId: string, handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>): void;
   flushEvents(): void;
+  /** While the user is editing a cell: resolves when they leave the cell; undefined when not editing. */
+  cellEdit(): Promise<void> | undefined;
+  /** A test's injected failure for this sync (by index and what it carries), if any. */
+  injectedFailure(labels: string[]): HostError | undefined;
 }
+
+const utf8 = new TextEncoder();
 
 interface Op {
   label: string;
@@ -58,22 +64,35 @@ const notLoaded = (prop: string, cls: string) =>
 export class HostRequestContext {
   readonly workbook: HostWorkbook;
   _ops: Op[] = [];
+  /** Set by Excel.run({ delayForCellEdit: true }) on ExcelApi 1.11+: requests wait for the user to leave the cell. */
+  _delayForCellEdit = false;
   constructor(readonly _rt: HostRuntime) {
     this.workbook = new HostWorkbook(this);
   }
 
   _queue(label: string, payload: unknown, run: () => void, requires?: string): void {
     let bytes = label.length + 16;
-    if (payload !== undefined) bytes += JSON.stringify(payload, (_k, v) => (v instanceof HostClientObject ? '#ref' : v))?.length ?? 0;
+    // The request is sent as UTF-8: Vietnamese text counts 2–3 bytes a letter against the cap.
+    if (payload !== undefined) bytes += utf8.encode(JSON.stringify(payload, (_k, v) => (v instanceof HostClientObject ? '#ref' : v)) ?? '').length;
     this._ops.push({ label, bytes, run, requires });
   }
 
   async sync<T>(passThroughValue?: T): Promise<T> {
+    const edit = this._rt.cellEdit();
+    if (edit && !this._delayForCellEdit) {
+      this._ops = [];
+      await Promise.resolve();
+      throw new HostError('InvalidOperationInCellEditMode', 'The operation is not allowed while the user is editing a cell. (Excel is in cell-edit mode.)');
+    }
+    if (edit) await edit;
     const ops = this._ops;
     this._ops = [];
     const bytes = ops.reduce((s, o) => s + o.bytes, 0);
-    this._rt.recordSync({ ops: ops.length, bytes, labels: ops.map((o) => o.label) });
+    const labels = ops.map((o) => o.label);
+    this._rt.recordSync({ ops: ops.length, bytes, labels });
     await Promise.resolve();
+    const injected = this._rt.injectedFailure(labels);
+    if (injected) throw injected;
     if (bytes > this._rt.payloadLimit)
       throw new HostError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${bytes} bytes).`);
     try {

@@ -42,7 +42,13 @@ export class ExcelHost {
   alerts: string[] = [];
   readonly settings = new Map<string, unknown>();
   private handlers = new Map<string, Set<ChangedHandler>>();
-  private pendingEvents: { sheet: SheetModel; rect: Rect; trigger: 'ThisLocalAddin' | 'Unknown' }[] = [];
+  private pendingEvents: { sheet: SheetModel; rect: Rect; trigger: 'ThisLocalAddin' | 'Unknown'; changeType?: string }[] = [];
+  private editEnd?: { promise: Promise<void>; resolve: () => void };
+  /**
+   * A test makes a sync fail by returning an error for it (`n`: the sync's index in syncLog,
+   * `labels`: what it carries); none of that sync's operations run.
+   */
+  failSync?: (n: number, labels: string[]) => Error | undefined;
   private eventChain: Promise<unknown> = Promise.resolve();
 
   constructor(opts: HostOptions = {}) {
@@ -80,6 +86,11 @@ export class ExcelHost {
       },
       removeChangedHandler: (id, h) => this.handlers.get(id)?.delete(h),
       flushEvents: () => this.flushEvents(),
+      cellEdit: () => this.editEnd?.promise,
+      injectedFailure: (labels) => {
+        const e = this.failSync?.(this.syncLog.length - 1, labels);
+        return e as HostError | undefined;
+      },
     };
   }
 
@@ -90,7 +101,7 @@ export class ExcelHost {
       for (const h of hs) {
         const args = {
           address: rectToAddress(e.rect),
-          changeType: 'RangeEdited',
+          changeType: e.changeType ?? 'RangeEdited',
           source: 'Local',
           type: 'WorksheetChanged',
           worksheetId: e.sheet.id,
@@ -119,6 +130,11 @@ export class ExcelHost {
     const batch = args[args.length - 1] as (ctx: HostRequestContext) => Promise<T>;
     const first = args[0];
     const ctx = first instanceof HostRequestContext ? first : this.newContext();
+    // Excel.run(options, batch): delayForCellEdit is honoured from ExcelApi 1.11 (older builds ignore it).
+    if (args.length === 2 && first && typeof first === 'object' && !(first instanceof HostRequestContext) && !Array.isArray(first)) {
+      const opts = first as Excel.RunOptions;
+      if (opts.delayForCellEdit && this.supports('1.11')) ctx._delayForCellEdit = true;
+    }
     const result = await batch(ctx);
     const left = ctx._ops.filter((o) => !o.label.endsWith('.load'));
     if (left.length) this.discarded.push(...left.map((o) => o.label));
@@ -205,6 +221,34 @@ export class ExcelHost {
   }
 
   // ------------------------------------------------------------ acting as the user
+
+  /** The user starts editing a cell (cell-edit mode): requests not made with delayForCellEdit fail. */
+  startEditing(): void {
+    if (this.editEnd) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    this.editEnd = { promise, resolve };
+  }
+
+  /** The user leaves the cell: delayed requests go ahead. */
+  stopEditing(): void {
+    const e = this.editEnd;
+    this.editEnd = undefined;
+    e?.resolve();
+  }
+
+  get editing(): boolean {
+    return !!this.editEnd;
+  }
+
+  /** Inserts whole rows above `row` as the user would (Home › Insert): what is below moves down; onChanged says RowInserted. */
+  insertRows(sheetName: string, row: number, count = 1): void {
+    const s = this.sheet(sheetName);
+    s.shiftRows(row, count);
+    const last = row + count - 1;
+    this.pendingEvents.push({ sheet: s, rect: { r1: row, c1: 1, r2: last, c2: 16384 }, trigger: 'Unknown', changeType: 'RowInserted' });
+    this.flushEvents();
+  }
 
   /**
    * Types into a cell as a user would: a locked cell of a protected sheet and a value

@@ -156,6 +156,25 @@ export class SheetModel {
     else this.cells.set(k, data);
   }
 
+  /** Rows from `at` down move `count` rows lower (an inserted row), with their values and formats; formulas are not rewritten. */
+  shiftRows(at: number, count: number): void {
+    const move = <T>(m: Map<number, T>) => {
+      const entries = [...m.entries()];
+      m.clear();
+      for (const [k, v] of entries) {
+        const r = Math.floor(k / (MAX_COLS + 1));
+        const c = k % (MAX_COLS + 1);
+        m.set(r >= at ? SheetModel.key(r + count, c) : k, v);
+      }
+    };
+    move(this.cells);
+    move(this.cellFormats);
+    for (const l of this.layers) {
+      if (l.rect.r1 >= at) l.rect = { ...l.rect, r1: l.rect.r1 + count, r2: l.rect.r2 + count };
+      else if (l.rect.r2 >= at) l.rect = { ...l.rect, r2: l.rect.r2 + count };
+    }
+  }
+
   setFormat(rect: Rect, key: FormatKey, value: unknown): void {
     const seq = this.wb.nextSeq();
     const size = (rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1);
