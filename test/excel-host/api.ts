@@ -19,6 +19,7 @@ import {
   MAX_COLS,
   MAX_ROWS,
   NameData,
+  PageLayoutData,
   Rect,
   SheetModel,
   WorkbookModel,
@@ -1279,16 +1280,8 @@ export class HostPageLayout extends SheetPart {
   }
 }
 
-interface HostPageLayoutFields {
-  paperSize?: string;
-  orientation?: string;
-  zoom?: Excel.PageLayoutZoomOptions;
-  leftMargin?: number;
-  rightMargin?: number;
-  topMargin?: number;
-  bottomMargin?: number;
-  centerHorizontally?: boolean;
-}
+/** The page-layout properties set one by one; print titles go through setPrintTitleRows. */
+type HostPageLayoutFields = Omit<PageLayoutData, 'printTitleRows'>;
 
 /** Not a loadable object in the real API, so no load(). */
 export class HostFreezePanes {
