@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 
 const ROOT = resolve(__dirname, '..');
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'ctxh-report.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -44,6 +45,32 @@ describe('ctxh-report form', () => {
     // 4 data rows 13..16, "Tổng" on 17, footer two rows below
     expect(ws.getCell('A17').value).toBe('Tổng');
     expect(ws.getCell('C19').value).toBe('Lạng Sơn, ngày ..... tháng ..... năm 2025');
+  });
+
+  test('the file carries the rules a clerk would set by hand: validation, protection without password, print setup, names', () => {
+    const out = join(dir, 'rules.xlsx');
+    expect(cli('form', '--out', out).status).toBe(0);
+    const parts = unzipSync(new Uint8Array(readFileSync(out)));
+    const sheet = strFromU8(parts['xl/worksheets/sheet1.xml']);
+    const book = strFromU8(parts['xl/workbook.xml']);
+    // Whole numbers ≥ 0 with a stop alert on participants (B) and money (D:E) of the data rows 13..22.
+    const rules = [...sheet.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].map((m) => ({
+      type: /type="(\w+)"/.exec(m[1])![1], op: /operator="(\w+)"/.exec(m[1])![1], stop: /errorStyle="stop"/.test(m[1]), prompt: /showInputMessage="1"/.test(m[1]), sqref: /sqref="([^"]+)"/.exec(m[1])![1], min: m[2],
+    }));
+    expect(rules).toEqual([
+      { type: 'whole', op: 'greaterThanOrEqual', stop: true, prompt: true, sqref: 'B13:B22', min: '0' },
+      { type: 'whole', op: 'greaterThanOrEqual', stop: true, prompt: true, sqref: 'D13:E22', min: '0' },
+    ]);
+    // Protected with no password; inserting and deleting rows allowed ("0" = not locked in OOXML).
+    const prot = /<sheetProtection ([^>]*)\/>/.exec(sheet)![1];
+    expect(prot).toMatch(/sheet="1"/);
+    expect(prot).not.toMatch(/password|hashValue/);
+    expect(prot).toMatch(/insertRows="0"/);
+    expect(prot).toMatch(/deleteRows="0"/);
+    // A4 portrait, one page wide, header rows repeated.
+    expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="portrait"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    expect(book).toMatch(/_xlnm\.Print_Titles[^>]*>[^<]*\$10:\$12</);
+    for (const n of ['CTXH_DonVi', 'CTXH_SoCot', 'CTXH_DuLieu', 'CTXH_Tong']) expect(book).toContain(`name="${n}"`);
   });
 
   test('refuses to overwrite an existing file without --force, and says so', () => {
