@@ -194,6 +194,12 @@ describe('check and demo', () => {
     expect(res.stdout).toMatch(/!B13: Cột 2 \(Số người tham gia\): “khoảng 200”/);
   });
 
+  test("check also reports what only shows across files: last year's form and a resent duplicate", () => {
+    const res = cli('check', join(SAMPLES, 'returns'));
+    expect(res.stdout).toMatch(/CẢNH BÁO {2}Quy BTTE\.ods[^\n]*\n\s+\[cảnh báo\] [^\n]*!A5: Biểu ghi năm 2024/);
+    for (const f of byStatus('superseded')) expect(res.stdout).toContain(`TRÙNG  ${f.file}`);
+  });
+
   test('check exits 0 when every file is usable', () => {
     const ok = byStatus('accepted').slice(0, 3).map((f) => join(SAMPLES, 'returns', f.file));
     expect(cli('check', ...ok).status).toBe(0);

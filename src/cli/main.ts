@@ -216,7 +216,18 @@ async function cmdCheck(args: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });
   const year = parseYear(values.year, lang);
   const results = listInputs(positionals, lang).map((f) => readReturnFile(f, year));
-  printProblems(results, lang);
+  // What only shows across files (last year's form among this year's, duplicates) is reported as merge would.
+  const merged = mergeReturns(results, { year });
+  const key = (p: Problem) => `${p.code}|${p.cell ?? ''}|${p.message.vi}`;
+  printProblems(
+    results.map((r) => {
+      const own = new Set(r.problems.map(key));
+      const extra = merged.warnings.filter((w) => w.file === r.file && !own.has(key(w)));
+      return { file: r.file, unit: r.unit, problems: [...r.problems, ...extra] };
+    }),
+    lang,
+  );
+  for (const x of merged.superseded) console.log(T(lang, `TRÙNG  ${x.file}  —  ${x.unit}: khi tổng hợp sẽ dùng tệp mới hơn ${x.by}`, `SUPERSEDED  ${x.file}  —  ${x.unit}: merge will use the newer ${x.by}`));
   const bad = results.filter((r) => r.status === 'error').length;
   console.log(T(lang, `${results.length} tệp: ${results.length - bad} dùng được, ${bad} có lỗi.`, `${results.length} files: ${results.length - bad} usable, ${bad} with errors.`));
   return bad ? 1 : 0;
