@@ -67,6 +67,14 @@ describe('ctxh-report form', () => {
     expect(prot).not.toMatch(/password|hashValue/);
     expect(prot).toMatch(/insertRows="0"/);
     expect(prot).toMatch(/deleteRows="0"/);
+    // Input cells (TT, 2, 4, 5, the unit's name) are unlocked; column 3, labels and "Tổng" stay locked.
+    const styles = strFromU8(parts['xl/styles.xml']);
+    const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)!;
+    const unlocked = (ref: string) => {
+      const s = /s="(\d+)"/.exec(new RegExp(`<c r="${ref}"[^>]*>`).exec(sheet)![0]);
+      return s ? /<protection locked="0"\/>/.test(xfs[Number(s[1])]) : false;
+    };
+    expect(['A2', 'A13', 'B13', 'D13', 'E22', 'C13', 'A12', 'B23', 'A4'].map(unlocked)).toEqual([true, true, true, true, true, false, false, false, false]);
     // A4 portrait, one page wide, header rows repeated.
     expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="portrait"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
     expect(book).toMatch(/_xlnm\.Print_Titles[^>]*>[^<]*\$10:\$12</);
