@@ -8,7 +8,8 @@ import { mergeReturns, toSummaryJson } from '../core/merge';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { FileRejected, Problem, ReturnResult, RosterEntry } from '../core/returns';
-import { MAX_FILE_BYTES, readWorkbookBytes, rejectionMessage } from '../workbook/read-workbook';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
+import { readWorkbookBytes } from '../workbook/read-workbook';
 import { readRosterBytes } from '../workbook/read-roster';
 import { writeWorkbook } from '../workbook/write-xlsx';
 
@@ -111,10 +112,7 @@ export function readReturnFile(path: string, campaignYear?: number): ReturnResul
   const stat = statSync(path);
   try {
     // Refuse a huge file before reading it into memory.
-    if (stat.size > MAX_FILE_BYTES) {
-      const mb = `${Math.round(stat.size / 1048576)} MB`;
-      throw new FileRejected(file, 'file.tooLarge', rejectionMessage('file.tooLarge', mb));
-    }
+    if (stat.size > MAX_FILE_BYTES) throw new FileRejected(file, 'file.tooLarge', tooLargeMessage(stat.size));
     const raw = readWorkbookBytes(new Uint8Array(readFileSync(path)), file, stat.mtimeMs);
     return extractReturn(raw, { campaignYear });
   } catch (e) {

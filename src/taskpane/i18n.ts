@@ -126,7 +126,6 @@ const STRINGS = {
   replaceOld: { vi: 'Thay bản cũ', en: 'Replace old' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
   cancelled: { vi: 'Đã hủy; sổ làm việc không thay đổi.', en: 'Cancelled; the workbook was not changed.' },
-  fileTooBig: { vi: 'Tệp lớn hơn {mb} MB, không phải một biểu mẫu báo cáo.', en: 'The file is larger than {mb} MB; it is not a reporting form.' },
   workerTimeout: {
     vi: 'Đọc tệp quá lâu (hơn 30 giây) nên đã dừng: tệp có thể bị hỏng hoặc không phải biểu mẫu. Hãy đề nghị đơn vị lưu lại dạng .xlsx và gửi lại.',
     en: 'Reading the file took too long (over 30 seconds) and was stopped: it may be damaged or not a form. Ask the unit to save it as .xlsx and send it again.',

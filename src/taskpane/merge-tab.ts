@@ -12,9 +12,9 @@ import { formatNumber, translator } from './i18n';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
 
 /** Same cap as the reader's (src/workbook/read-workbook.ts); checked here so a huge file is never loaded. */
-const MAX_FILE_MB = 20;
 
 interface Entry {
   /** Unique per picked file, whatever its name. */
@@ -229,11 +229,8 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
     for (const entry of fresh) {
       const file = entry.file;
       try {
-        if (file.size > MAX_FILE_MB * 1024 * 1024) {
-          entry.result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', {
-            vi: translator('vi')('fileTooBig', { mb: MAX_FILE_MB }),
-            en: translator('en')('fileTooBig', { mb: MAX_FILE_MB }),
-          });
+        if (file.size > MAX_FILE_BYTES) {
+          entry.result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', tooLargeMessage(file.size));
         } else {
           const bytes = await file.arrayBuffer();
           const reply = await worker.request({ kind: 'return', name: entry.name, modified: entry.modified, bytes, campaignYear: year }, [bytes]);

@@ -8,10 +8,11 @@ import * as XLSX from '@e965/xlsx';
 import { Inflate, zipSync, Zippable } from 'fflate';
 import { Message } from '../core/plan';
 import { FileRejected, RawCell, RawName, RawSheet, RawWorkbook } from '../core/returns';
+import { MAX_FILE_BYTES, fmtMB, tooLargeMessage } from './file-limits';
+
+export { MAX_FILE_BYTES } from './file-limits';
 
 const MiB = 1024 * 1024;
-/** Largest file accepted at all (a filled form is tens of KB). */
-export const MAX_FILE_BYTES = 20 * MiB;
 /** Largest total a zip may inflate to, declared or actual. */
 export const MAX_INFLATED_BYTES = 50 * MiB;
 /** An entry this large with a higher compression ratio is a bomb, not a spreadsheet. */
@@ -55,7 +56,6 @@ export type SniffedKind = 'zip' | 'ole' | 'empty' | 'html' | 'xml' | 'xml2003' |
 
 const SEND_AS = { vi: 'Hãy mở bằng Excel và lưu lại dạng .xlsx (Sổ làm việc Excel) rồi gửi lại.', en: 'Open it in Excel, save it as .xlsx (Excel Workbook) and send it again.' };
 const fmtNum = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-const fmtMB = (n: number) => (n / MiB >= 10 ? Math.round(n / MiB).toString() : (n / MiB).toFixed(1).replace('.', ','));
 
 /** The plain-language message (vi, en) for a refusal code; detail is shown in parentheses. */
 export function rejectionMessage(code: RejectCode, detail?: string): Message {
@@ -64,10 +64,7 @@ export function rejectionMessage(code: RejectCode, detail?: string): Message {
     case 'file.empty':
       return { vi: 'Tệp trống (không có nội dung). Hãy đề nghị đơn vị gửi lại tệp biểu mẫu đã điền.', en: 'The file is empty. Ask the unit to send the filled-in form again.' };
     case 'file.tooLarge':
-      return {
-        vi: `Tệp quá lớn${d}, không phải biểu mẫu báo cáo (tối đa ${fmtMB(MAX_FILE_BYTES)} MB).`,
-        en: `The file is too large${d}; it is not a reporting form (${fmtMB(MAX_FILE_BYTES)} MB at most).`,
-      };
+      return tooLargeMessage();
     case 'file.html':
       return { vi: `Tệp này là trang HTML (trang web) bị đổi tên, không phải tệp Excel. ${SEND_AS.vi}`, en: `This file is an HTML (web) page renamed, not an Excel file. ${SEND_AS.en}` };
     case 'file.xml':
@@ -1083,7 +1080,7 @@ export function readWorkbookBytes(bytes: Uint8Array, file: string, modified?: nu
 
 function readChecked(bytes: Uint8Array, file: string, modified?: number): RawWorkbook {
   const kind = sniffBytes(bytes);
-  if (kind !== 'empty' && bytes.length > MAX_FILE_BYTES) reject(file, 'file.tooLarge', `${fmtMB(bytes.length)} MB`, `${fmtMB(bytes.length)} MB`);
+  if (kind !== 'empty' && bytes.length > MAX_FILE_BYTES) throw new FileRejected(file, 'file.tooLarge', tooLargeMessage(bytes.length));
   let format: RawWorkbook['format'];
   let input: Uint8Array;
   let ownModified: number | undefined;

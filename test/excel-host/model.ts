@@ -1,5 +1,6 @@
 // The committed state of the in-memory workbook: what "Excel" holds after each
 // sync. Client objects (api.ts) only change it when a sync runs their queued actions.
+import { columnLetter as colLetters, columnNumber as colNumber, quoteSheetName as quoteSheet } from '../../src/core/plan';
 import { evaluate, EvalEnv, Ref, Scalar } from './formula';
 
 export const MAX_ROWS = 1048576;
@@ -338,21 +339,8 @@ export function contains(outer: Rect, inner: Rect): boolean {
   return inner.r1 >= outer.r1 && inner.r2 <= outer.r2 && inner.c1 >= outer.c1 && inner.c2 <= outer.c2;
 }
 
-export function colLetters(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+// A1 letters and sheet-name quoting are plain spreadsheet conventions: the core's helpers serve the host too.
+export { colLetters, colNumber, quoteSheet };
 
 /** "A1:B2" as Excel returns it: sheet-qualified, whole rows/columns in their short form. */
 export function rectToAddress(rect: Rect, sheet?: string): string {
