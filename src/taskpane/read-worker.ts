@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FileRejected } from '../core/returns';
 import { readRosterBytes } from '../workbook/read-roster';
 import { readReturn } from '../workbook/read-return';
+import { rejectionMessage } from '../workbook/read/rejections';
 import { WorkerReply, WorkerRequest } from './worker-protocol';
 
 // No eval under the pane's Content-Security-Policy.
@@ -27,10 +28,7 @@ ctx.onmessage = (e) => {
         id: req.id,
         ok: false,
         code: 'file.unreadable',
-        text: {
-          vi: 'Không đọc được tệp này (tệp hỏng hoặc không phải bảng tính). Hãy mở và lưu lại bằng Excel rồi gửi lại.',
-          en: 'This file cannot be read (damaged, or not a spreadsheet). Open and save it again in Excel, then resend.',
-        },
+        text: rejectionMessage('file.unreadable'),
       });
   }
 };

@@ -2,9 +2,9 @@
 // Runs in Node and in a browser Web Worker: bytes in, no Node APIs.
 // Hostile files are refused before SheetJS sees them: the format is sniffed from the first bytes,
 // then, as SheetJS dispatches (read_zip / read_cfb), a zip is checked part by part and re-packed
-// (container.ts) and an OLE file keeps only its sanitised workbook stream (ole.ts, biff.ts).
+// (zip-spreadsheet.ts, ooxml.ts, ods.ts) and an OLE file keeps only its sanitised workbook stream (ole.ts, biff.ts).
 import { FileRejected, RawWorkbook } from '../../core/returns';
-import { checkZip } from './container';
+import { checkZip } from './zip-spreadsheet';
 import { MAX_FILE_BYTES } from './limits';
 import { checkOle } from './ole';
 import { rejectParserError, rejectSniffed, rejectTooLarge } from './rejections';
