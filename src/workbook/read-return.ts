@@ -12,9 +12,9 @@ export interface ReadReturnOptions extends ExtractOptions {
 
 /** Reads and validates one returned file; a file that cannot be read becomes a rejected result naming it. */
 export function readReturn(bytes: Uint8Array, name: string, options: ReadReturnOptions = {}): ReturnResult {
-  const { modified, ...extract } = options;
+  const modified = options.modified;
   try {
-    return extractReturn(readWorkbookBytes(bytes, name, modified), extract);
+    return extractReturn(readWorkbookBytes(bytes, name, modified), options);
   } catch (e) {
     if (e instanceof FileRejected) return rejectedResult(name, modified, e.code, e.text);
     return rejectedResult(name, modified, 'file.unreadable', rejectionMessage('file.unreadable'));
