@@ -1,13 +1,12 @@
 // BIFF8 (.xls) workbook stream sanitising.
-import { concat, u16, u32 } from './bytes';
-import { MAX_CELLS } from './limits';
-import { checkArrayWork, reject } from './rejections';
-
 //
 // SheetJS's BIFF reader turns reads past the end of a record into NaN and some of its loops then
 // never end (a damaged FORMULA or EXTERNSHEET record hangs it). So the workbook stream is rewritten
 // before SheetJS sees it: only the records needed here are kept, each is checked against its layout,
 // and a formula whose expression does not parse cleanly loses the expression (its saved value stays).
+import { concat, u16, u32 } from './bytes';
+import { MAX_CELLS } from './limits';
+import { checkArrayWork, reject } from './rejections';
 
 const R = {
   BOF: 0x0809, EOF: 0x000a, FILEPASS: 0x002f, CONTINUE: 0x003c, CODEPAGE: 0x0042, DATE1904: 0x0022, FORMAT: 0x041e, XF: 0x00e0,

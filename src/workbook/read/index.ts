@@ -2,7 +2,8 @@
 // Runs in Node and in a browser Web Worker: bytes in, no Node APIs.
 // Hostile files are refused before SheetJS sees them: the format is sniffed from the first bytes,
 // then, as SheetJS dispatches (read_zip / read_cfb), a zip is checked part by part and re-packed
-// (zip-spreadsheet.ts, ooxml.ts, ods.ts) and an OLE file keeps only its sanitised workbook stream (ole.ts, biff.ts).
+// (zip-spreadsheet.ts, ooxml.ts, ods.ts), and an OLE file keeps only its sanitised workbook stream
+// (ole.ts, biff.ts). SheetJS parses what passed (sheetjs.ts); to-grid.ts makes the RawWorkbook.
 import { FileRejected, RawWorkbook } from '../../core/returns';
 import { checkZip } from './zip-spreadsheet';
 import { MAX_FILE_BYTES } from './limits';
