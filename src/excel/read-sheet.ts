@@ -2,7 +2,7 @@
 // core checks, in two syncs: the size of the used range first (a stray cell at
 // row 1,000,000 must not pull millions of cells), then values and formulas.
 import { RawCell, RawName, RawWorkbook } from '../core/returns';
-import { Message } from '../core/plan';
+import { Message, columnNumber } from '../core/plan';
 import { Features, detectFeatures, runAfterCellEdit } from './features';
 
 /** Refuse to pull more than this many cells into the pane. */
@@ -28,15 +28,14 @@ export function parseNameValue(value: unknown): Omit<RawName, 'name'> {
   if (typeof value !== 'string') return {};
   const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(value.trim());
   if (!m) return {};
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const r1 = Number(m[4]);
-  const c1 = col(m[3]);
+  const c1 = columnNumber(m[3]);
   return {
     sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
     r1,
     c1,
     r2: m[6] ? Number(m[6]) : r1,
-    c2: m[5] ? col(m[5]) : c1,
+    c2: m[5] ? columnNumber(m[5]) : c1,
   };
 }
 
