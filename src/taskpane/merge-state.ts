@@ -97,7 +97,8 @@ export function readingStarted(s: MergeState, n: number): MergeState {
   return settled(withProgress({ ...s, reading: s.reading + n, readTotal: s.readTotal + n }));
 }
 
-export function fileRead(s: MergeState, id: number, result: ReturnResult): MergeState {
+/** A file was read (`result` undefined: the worker gave no answer for it; it stays "reading"). */
+export function fileRead(s: MergeState, id: number, result: ReturnResult | undefined): MergeState {
   const next = withProgress({ ...s, reading: s.reading - 1, files: s.files.map((f) => (f.id === id ? { ...f, result } : f)) });
   return next.files.some((f) => f.id === id) ? settled(next) : next;
 }
@@ -140,7 +141,11 @@ export interface MergeView {
   cards: FileCard[];
   /** Files per status, in the order the summary line lists them. */
   counts: { status: FileStatus; n: number }[];
-  button: { disabled: boolean; label: StringKey; busy: boolean };
+}
+
+/** "Tổng hợp" is off while files are being read (it would leave them out) and while a summary is being made. */
+export function mergeButton(s: MergeState): { disabled: boolean; label: StringKey; busy: boolean } {
+  return { disabled: s.merging || s.reading > 0, label: s.reading > 0 ? 'mergeWaitReading' : 'mergeNow', busy: s.reading > 0 };
 }
 
 export const STATUS_LABEL: Record<FileStatus, StringKey> = {
@@ -161,7 +166,5 @@ export function mergeView(s: MergeState, year: number | undefined): MergeView {
   const counts = (['ok', 'warning', 'error', 'superseded'] as FileStatus[])
     .map((status) => ({ status, n: cards.filter((c) => c.status === status).length }))
     .filter((c) => c.n);
-  // "Tổng hợp" is off while files are being read (it would leave them out) and while a summary is being made.
-  const button = { disabled: s.merging || s.reading > 0, label: (s.reading > 0 ? 'mergeWaitReading' : 'mergeNow') as StringKey, busy: s.reading > 0 };
-  return { cards, counts, button };
+  return { cards, counts };
 }

@@ -3,7 +3,7 @@
 // consolidated sheets from the same plan as the command line through the host,
 // replacing an earlier summary only after the user says so. State: merge-state.ts.
 import { mergeReturns } from '../core/merge';
-import { RosterEntry } from '../core/returns';
+import { ReturnResult, RosterEntry } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
@@ -20,6 +20,7 @@ import {
   initialMergeState,
   listingDone,
   listingStarted,
+  mergeButton,
   mergeDone,
   mergeStarted,
   mergeView,
@@ -44,8 +45,8 @@ async function sameBytes(a: File, b: File): Promise<boolean> {
   return true;
 }
 
-/** The file cards, the summary line and the "Tổng hợp" button, from the state. */
-function renderMerge(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: number) => void): void {
+/** The file cards and the line under the drop zone, from the state. */
+function renderFiles(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: number) => void): void {
   const t = pane.t;
   const cards = view.cards.map((c) => {
     const e = c.file;
@@ -105,10 +106,14 @@ function renderMerge(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: 
     text.textContent = t('filesSummary', { total: s.files.length, parts: parts.join(' · ') });
   }
 
+}
+
+function renderButton(pane: Pane, s: MergeState): void {
+  const b = mergeButton(s);
   const btn = byId<HTMLButtonElement>('btn-merge');
-  btn.disabled = view.button.disabled;
-  btn.textContent = t(view.button.label);
-  btn.setAttribute('aria-busy', String(view.button.busy));
+  btn.disabled = b.disabled;
+  btn.textContent = pane.t(b.label);
+  btn.setAttribute('aria-busy', String(b.busy));
 }
 
 export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { activate(): void } {
@@ -130,10 +135,15 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
     byId('merge-context').textContent = [c.year ? t('contextYear', { year: c.year }) : t('contextYearAuto'), c.province, c.body].filter(Boolean).join(' · ');
   };
 
+  /** Redraws the cards only when the files or the reading line changed; the button always. */
   const update = (next: MergeState) => {
+    const prev = state;
     state = next;
-    for (const id of handles.keys()) if (!state.files.some((f) => f.id === id)) handles.delete(id);
-    renderMerge(pane, state, mergeView(state, params()?.year), (id) => update(removeFile(state, id)));
+    if (next.files !== prev.files || next.progress !== prev.progress) {
+      for (const id of handles.keys()) if (!state.files.some((f) => f.id === id)) handles.delete(id);
+      renderFiles(pane, state, mergeView(state, params()?.year), (id) => update(removeFile(state, id)));
+    }
+    renderButton(pane, state);
   };
 
   /** Listing is one pick at a time, so a pick's duplicates are judged against every earlier pick. */
@@ -177,7 +187,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
     // One at a time: the worker is sequential anyway, and memory stays flat with hundreds of files.
     for (const entry of fresh) {
       const file = handles.get(entry.id);
-      let result;
+      let result: ReturnResult | undefined;
       try {
         if (!file) throw new Error('removed');
         if (file.size > MAX_FILE_BYTES) {
@@ -191,7 +201,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         const text = e instanceof WorkerFailed ? e.text : { vi: describeError(e, { ...pane, lang: 'vi' }), en: describeError(e, { ...pane, lang: 'en' }) };
         result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
       }
-      update(result ? fileRead(state, entry.id, result) : { ...state, reading: state.reading - 1 });
+      update(fileRead(state, entry.id, result));
     }
   };
 
@@ -302,7 +312,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         let replace: string[] = [];
         if (clash.length) {
           const choice = await ask(clash);
-          update(state);
+          renderButton(pane, state);
           if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
           if (choice === 'replace') replace = clash;
         }
