@@ -19,7 +19,7 @@ export function readFields(): Record<string, string> {
 }
 
 /** Marks each wrong field with the core's message and focuses the first; clears the rest. */
-function showFieldErrors(pane: Pane, errors: { field: string; message: { vi: string; en: string } }[]): void {
+function showFieldErrors(pane: Pick<Pane, 'lang'>, errors: { field: string; message: { vi: string; en: string } }[]): void {
   for (const n of FIELD_NAMES) {
     input(n).removeAttribute('aria-invalid');
     byId(`f-${n}-err`).textContent = '';
@@ -68,7 +68,7 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
   /** The parameters, or undefined after marking what is wrong. */
   const params = (): FormParams | undefined => {
     const v = validate(state);
-    showFieldErrors(pane as Pane, v.errors ?? []);
+    showFieldErrors(pane, v.errors ?? []);
     return v.params;
   };
 
