@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { mergeReturns } from '../src/core/merge';
-import { PlanCell, SheetPlan, parseAddress } from '../src/core/plan';
+import { PlanCell, SheetPlan } from '../src/core/plan';
+import { parseAddress } from '../src/core/a1';
 import { ReturnResult, ReturnRow, RosterEntry } from '../src/core/returns';
 import { buildSummaryPlan } from '../src/core/summary-plan';
 import { writeWorkbook } from '../src/workbook/write-xlsx';

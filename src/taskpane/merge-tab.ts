@@ -3,7 +3,9 @@
 // consolidated sheets from the same plan as the command line into new sheets,
 // replacing an earlier summary only after the user says so.
 import { Merged, mergeReturns, sumRows } from '../core/merge';
-import { ReturnResult, RosterEntry } from '../core/returns';
+import { ReturnResult } from '../core/returns';
+import { ProblemCode } from '../core/messages';
+import { RosterEntry } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { insertSheetPlans, listSheets } from '../excel/insert';
@@ -51,7 +53,7 @@ async function sameBytes(a: File, b: File): Promise<boolean> {
 
 type Status = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
 
-function rejectedResult(file: string, modified: number, code: string, text: { vi: string; en: string }): ReturnResult {
+function rejectedResult(file: string, modified: number, code: ProblemCode, text: { vi: string; en: string }): ReturnResult {
   return { file, modified, rows: [], status: 'error', problems: [{ file, severity: 'error', code, message: text }] };
 }
 
