@@ -244,19 +244,21 @@ export function editionLine(p: Pick<FormParams, 'year' | 'theme'>): string {
   return p.theme ? `${ed} - Chủ đề: “${p.theme}”` : ed;
 }
 
-const moneyRule = (range: Rect): WholeNumberRule => ({
-  kind: 'wholeNumber',
-  range,
-  min: 0,
-  prompt: {
-    title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
-    message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
-  },
-  error: {
-    title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
-    message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
-  },
-});
+/** Whole numbers ≥ 0 only, with the prompt shown on entry and the error shown on a bad value. */
+const wholeNumberRule = (range: Rect, prompt: WholeNumberRule['prompt'], error: WholeNumberRule['error']): WholeNumberRule => ({ kind: 'wholeNumber', range, min: 0, prompt, error });
+
+const moneyRule = (range: Rect): WholeNumberRule =>
+  wholeNumberRule(
+    range,
+    {
+      title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
+      message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
+    },
+    {
+      title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
+      message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
+    },
+  );
 
 /** The blank reporting form as a sheet plan. */
 export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`): SheetPlan {
@@ -326,19 +328,17 @@ function formPlan(p: FormParams, sheetName: string): SheetPlan {
   for (let r = L.firstData; r <= L.total; r++) dataRowHeights[r] = 20;
 
   const dataRows = (c: number): Rect => ({ r1: L.firstData, c1: c, r2: L.lastData, c2: c });
-  const participantsRule: WholeNumberRule = {
-    kind: 'wholeNumber',
-    range: dataRows(2),
-    min: 0,
-    prompt: {
-      title: { vi: 'Số người tham gia', en: 'Participants' },
+  const participantsRule = wholeNumberRule(
+    dataRows(2),
+    {
+      title: MEASURE_INFO.participants.label,
       message: { vi: 'Nhập số người, số nguyên không âm.', en: 'Enter the number of people, a whole number ≥ 0.' },
     },
-    error: {
+    {
       title: { vi: 'Số người không hợp lệ', en: 'Invalid number of people' },
       message: { vi: 'Số người tham gia phải là số nguyên không âm.', en: 'Participants must be a whole number, not negative.' },
     },
-  };
+  );
 
   return {
     name: sheetName,
