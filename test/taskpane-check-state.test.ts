@@ -40,7 +40,7 @@ test('a blank inserted form is not yet valid; problems sorted by row then column
 });
 
 test('sorting: "B10" after "C9", errors before warnings in one cell, no cell first', () => {
-  const p = (cell: string | undefined, severity: 'error' | 'warning') => ({ file: 'f', cell, severity, code: 'x', message: { vi: cell ?? '-', en: '' } });
+  const p = (cell: string | undefined, severity: 'error' | 'warning') => ({ file: 'f', cell, severity, code: 'number.text' as const, message: { vi: cell ?? '-', en: '' } });
   const order = sortProblems([p('B10', 'warning'), p('C9', 'error'), p('B10', 'error'), p(undefined, 'warning'), p('AA9', 'error')]);
   expect(order.map((x) => `${x.cell ?? '-'}:${x.severity}`)).toEqual(['-:warning', 'C9:error', 'AA9:error', 'B10:error', 'B10:warning']);
 });

@@ -1,6 +1,7 @@
 // The "Biểu mẫu" tab's state: the fields as typed, whether the year was chosen,
 // and what the core makes of them. Pure: no DOM, no Office, no storage.
-import { DEFAULT_FORM_PARAMS, FIRST_EDITION_YEAR, FormParams, editionOf, parseFormParams } from '../core/form';
+import { DEFAULT_FORM_PARAMS, FormParams, parseFormParams } from '../core/form';
+import { FIRST_EDITION_YEAR, editionOf } from '../core/vocabulary';
 import { Message } from '../core/plan';
 
 export const FIELD_NAMES = ['year', 'rows', 'province', 'body', 'plan', 'unit', 'theme', 'deadline'] as const;

@@ -1,8 +1,7 @@
 // Every word the task pane shows, in Vietnamese and English: one typed table,
 // key → {vi, en} (src/excel reports what an older Excel left out with it too).
 // The pane speaks English only when Office's display language is English.
-import type { Message } from '../core/plan';
-import type { Lang } from '../core/summary-plan';
+import type { Lang, Message } from '../core/i18n';
 
 export type { Lang };
 

@@ -3,7 +3,8 @@
 // consolidated sheets from the same plan as the command line through the host,
 // replacing an earlier summary only after the user says so. State: merge-state.ts.
 import { mergeReturns } from '../core/merge';
-import { ReturnResult, RosterEntry } from '../core/returns';
+import { ReturnResult } from '../core/returns';
+import { RosterEntry } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
