@@ -36,3 +36,14 @@ test('edition hint, the file name and the "more" section', () => {
   expect(moreOpen({ deadline: '10/4/2025' })).toBe(true);
   expect(moreOpen({ year: '2025' })).toBe(false);
 });
+
+test('the deadline must be a day of the calendar: 31/2 and 29/2 of a common year are refused, 29/2/2028 is kept', () => {
+  const base = initialFormState({ year: '2025', province: 'Lạng Sơn', body: 'Sở Y tế', plan: 'Kế hoạch số 12/KH-SYT' });
+  const codes = (d: string) => validate(fieldEdited(base, 'deadline', d)).errors?.map((e) => [e.field, e.message.vi]);
+  expect(codes('31/2/2025')).toEqual([['deadline', expect.stringContaining('không phải ngày có thật')]]);
+  expect(codes('29/2/2025')).toEqual([['deadline', expect.stringContaining('không phải ngày có thật')]]);
+  expect(codes('31/4/2025')).toHaveLength(1);
+  expect(codes('2025-04-10')).toEqual([['deadline', expect.stringContaining('ngày/tháng/năm')]]);
+  expect(validate(fieldEdited(base, 'deadline', '29/2/2028')).params?.deadline).toBe('29/2/2028');
+  expect(validate(fieldEdited(base, 'deadline', '10/4/2025')).params?.deadline).toBe('10/4/2025');
+});

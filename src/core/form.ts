@@ -86,6 +86,15 @@ const text = (max: number, key: string) =>
     .max(max, { error: `${key}.tooLong` })
     .refine((s) => !/^[=+\-@]/.test(s), { error: `${key}.formula` });
 
+/** Whether "d/m/yyyy" is a day of the calendar; other shapes are the format check's business. */
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (!m) return true;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 export const FormParamsSchema = z.object({
   year: z.coerce
     .number({ error: 'year.invalid' })
@@ -100,6 +109,8 @@ export const FormParamsSchema = z.object({
     .string()
     .trim()
     .regex(/^(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/\d{4}$/, { error: 'deadline.format' })
+    // "31/2/2025" has the shape but is no day of the calendar.
+    .refine(isCalendarDate, { error: 'deadline.noSuchDay' })
     .optional(),
   unit: text(160, 'unit').optional(),
   rows: z.coerce.number({ error: 'rows.invalid' }).int({ error: 'rows.invalid' }).min(1, { error: 'rows.range' }).max(500, { error: 'rows.range' }),
@@ -129,6 +140,7 @@ export const PARAM_MESSAGES = {
   'theme.required': { vi: 'Chủ đề để trống: bỏ trường này nếu không có chủ đề.', en: 'The theme is empty: leave it out if there is none.' },
   'theme.tooLong': { vi: 'Chủ đề quá dài (tối đa 200 ký tự).', en: 'The theme is too long (200 characters at most).' },
   'deadline.format': { vi: 'Hạn báo cáo phải có dạng ngày/tháng/năm, ví dụ 10/4/2025.', en: 'The deadline must be day/month/year, e.g. 10/4/2025.' },
+  'deadline.noSuchDay': { vi: 'Hạn báo cáo không phải ngày có thật (tháng đó không có ngày này).', en: 'The deadline is not a real day (that month has no such day).' },
   'unit.required': { vi: 'Tên đơn vị để trống: bỏ trường này để đơn vị tự ghi.', en: 'The unit name is empty: leave it out for the unit to fill in.' },
   'unit.tooLong': { vi: 'Tên đơn vị quá dài (tối đa 160 ký tự).', en: 'The unit name is too long (160 characters at most).' },
   'rows.invalid': { vi: 'Số dòng phải là một số nguyên.', en: 'The number of rows must be a whole number.' },
