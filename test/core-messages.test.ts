@@ -53,7 +53,7 @@ const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
   nameInFile: ['UBND H. Bình Gia'],
   replaces: ['cu.xlsx'],
   unitWarnings: [2],
-  reportedNoRoster: [5],
+  reportedNoRoster: [{ units: 5, rejected: 2, superseded: 1 }],
   reportedOf: [5, 7],
   outsideRoster: [1],
   groupReported: [2, 3],

@@ -24,9 +24,12 @@ const ROSTER: RosterEntry[] = [
 const HYPER = '=HYPERLINK("http://evil.example","Bấm vào đây")';
 
 function sample() {
+  return mergeReturns(sampleResults(), { roster: ROSTER, year: 2025 });
+}
+
+function sampleResults(): ReturnResult[] {
   const warn = { file: 'bg.xlsx', sheet: 'Biểu', cell: 'D13', severity: 'warning' as const, code: 'number.text' as const, message: { vi: 'Số lưu dạng chữ', en: 'Number as text' } };
-  return mergeReturns(
-    [
+  return [
       result('yte.xlsx', 'Sở Y tế', [[100, 1_000_000, 500_000]]),
       result('taichinh.xlsx', 'Sở Tài chính', [[0, 2_000_000, 0]]),
       result('bg-cu.xlsx', 'Huyện Bình Gia', [[1, 1, 1]], { modified: 1 }),
@@ -34,9 +37,7 @@ function sample() {
       result('td.xlsx', 'UBND huyện Tràng Định', [[30, 0, 700_000]]),
       result('la.xlsx', HYPER, [[5, 0, 10_000]]),
       result('loi.xlsx', 'Huyện Chi Lăng', [], { status: 'error', problems: [{ file: 'loi.xlsx', sheet: 'Biểu', cell: 'B14', severity: 'error', code: 'participants.invalid', message: { vi: 'Cột 2: “khoảng 20” không phải là số.', en: 'x' } }] }),
-    ],
-    { roster: ROSTER, year: 2025 },
-  );
+  ];
 }
 
 const at = (sheet: SheetPlan, addr: string): PlanCell | undefined => {
@@ -184,8 +185,17 @@ describe('buildSummaryPlan', () => {
     expect(texts(en.sheets[0])).toContain('SUMMARY OF RESULTS REPORTED BY UNITS');
 
     const noRoster = buildSummaryPlan(mergeReturns([result('a.xlsx', 'Sở Y tế', [[1, 1, 1]])]), {});
-    expect(texts(noRoster.sheets[0]).some((s) => s.startsWith('Đã báo cáo: 1 đơn vị'))).toBe(true);
+    // Without a roster: what was received, never "1/1".
+    expect(texts(noRoster.sheets[0]).find((s) => s.startsWith('1 đơn vị có số liệu hợp lệ từ 1 tệp.'))).toContain('Chưa có danh sách đơn vị phải báo cáo');
+    expect(texts(noRoster.sheets[0]).some((s) => /\d+\/\d+ đơn vị/.test(s))).toBe(false);
     expect(texts(noRoster.sheets[0])).toContain('“Ngày Công tác xã hội Việt Nam” lần thứ 9 năm 2025');
+
+    // The sample set without its roster: 5 units from 7 files, one rejected, one superseded; in both languages.
+    const loose = mergeReturns(sampleResults(), { year: 2025 });
+    const line = (lang: 'vi' | 'en') => texts(buildSummaryPlan(loose, { year: 2025, lang }).sheets[0]).find((s) => /tệp|files/.test(s) && /hợp lệ|valid/.test(s));
+    expect(line('vi')).toMatch(/^5 đơn vị có số liệu hợp lệ từ 7 tệp; 1 tệp bị loại, 1 tệp trùng\. Chưa có danh sách/);
+    expect(line('en')).toMatch(/^5 units with valid figures from 7 files; 1 file rejected, 1 duplicate\. There is no list/);
+    expect(line('vi')).toContain('--roster');
 
     const empty = buildSummaryPlan(mergeReturns([]), { year: 2026 });
     const s0 = empty.sheets[0];

@@ -181,9 +181,14 @@ describe('duplicates after the files lost their dates', () => {
       utimesSync(join(copy, f), when, when);
     }
     const json = join(dir, 'same-mtime.json');
-    cli('merge', '--out', join(dir, 'same-mtime.xlsx'), '--json', json, copy);
+    const res = cli('merge', '--out', join(dir, 'same-mtime.xlsx'), '--json', json, copy);
     const s = MergeSummarySchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(s.superseded.map((x) => [x.file, x.by])).toEqual(byStatus('superseded').map((f) => [f.file, f.supersededBy]));
+    // No roster: what was received, never "n/n", and how to add the list.
+    const files = s.accepted.length + s.rejected.length + s.superseded.length;
+    expect(res.stdout).toContain(`${s.accepted.length} đơn vị có số liệu hợp lệ từ ${files} tệp; ${s.rejected.length} tệp bị loại, ${s.superseded.length} tệp trùng.`);
+    expect(res.stdout).toContain('--roster');
+    expect(res.stdout).not.toMatch(/Đã báo cáo: \d+\/\d+/);
   });
 });
 

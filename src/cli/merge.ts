@@ -2,6 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NO_ROSTER, receivedCounts, receivedWithoutRoster } from '../core/coverage-text';
 import { Lang } from '../core/i18n';
 import { mergeReturns, toSummaryJson } from '../core/merge';
 import { FileRejected } from '../core/returns';
@@ -56,7 +57,9 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   for (const s of merged.superseded) console.log(CLI_TEXT.mergeSuperseded(s.file, s.unit, s.by)[lang]);
   console.log(CLI_TEXT.mergeCounts(summary.accepted.length, results.length, summary.rejected.length, summary.superseded.length)[lang]);
   console.log(CLI_TEXT.totals(summary.totals)[lang]);
-  console.log(CLI_TEXT.reported(summary.coverage.reported, summary.coverage.expected)[lang]);
+  // Without a roster "12/12" would overstate what is known: say what was received instead.
+  if (merged.roster) console.log(CLI_TEXT.reported(summary.coverage.reported, summary.coverage.expected)[lang]);
+  else console.log(`${receivedWithoutRoster(receivedCounts(merged))[lang]} ${NO_ROSTER[lang]} ${CLI_TEXT.noRosterHint[lang]}`);
   if (summary.coverage.missing.length) console.log(CLI_TEXT.notReported(summary.coverage.missing.join('; '))[lang]);
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
   if (!summary.accepted.length) return 2;

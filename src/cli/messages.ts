@@ -58,6 +58,7 @@ export const CLI_TEXT = {
     en: `Totals: ${fmt(t.participants)} participants; funding ${fmt(t.totalFunding)} đồng (budget ${fmt(t.budget)}, mobilised ${fmt(t.otherFunding)}).`,
   }),
   reported: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị.`, en: `Reported: ${reported}/${expected} units.` }),
+  noRosterHint: { vi: 'Thêm --roster danh-sach.csv để biết đơn vị nào chưa báo cáo.', en: 'Add --roster list.csv to see which units have not reported.' },
   notReported: (list: string): Message => ({ vi: `Chưa báo cáo: ${list}`, en: `Not reported: ${list}` }),
   summaryWritten: (out: string): Message => ({ vi: `Đã ghi bảng tổng hợp: ${out}`, en: `Summary written: ${out}` }),
   demoOpen: (path: string): Message => ({

@@ -7,6 +7,7 @@ import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from 
 import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
 import { Rect, cellAddress, columnLetter } from './a1';
 import { Catalogue, Lang, Message } from './i18n';
+import { NO_ROSTER, Received, receivedCounts, receivedWithoutRoster } from './coverage-text';
 
 export interface SummaryOptions {
   year?: number;
@@ -104,10 +105,14 @@ export const SUMMARY_TEXT = {
   nameInFile: (unit: string): Message => ({ vi: `Tên trong tệp: ${unit}`, en: `Name in file: ${unit}` }),
   replaces: (files: string): Message => ({ vi: `Thay cho tệp cũ: ${files}`, en: `Replaces older file: ${files}` }),
   unitWarnings: (n: number): Message => ({ vi: `${n} cảnh báo (xem trang “${CHECK_SHEET.vi}”)`, en: `${n} warning(s) (see “${CHECK_SHEET.en}”)` }),
-  reportedNoRoster: (n: number): Message => ({
-    vi: `Đã báo cáo: ${n} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
-    en: `Reported: ${n} units (no roster of expected units to compare with).`,
-  }),
+  // Without a roster nobody knows how many should have reported: what was received, and how to add the list.
+  reportedNoRoster: (r: Received): Message => {
+    const got = receivedWithoutRoster(r);
+    return {
+      vi: `${got.vi} ${NO_ROSTER.vi} Để đối chiếu, tổng hợp lại kèm danh sách (trang “Danh sách đơn vị” trong Excel, hoặc --roster ở dòng lệnh).`,
+      en: `${got.en} ${NO_ROSTER.en} To compare, merge again with the list (the “Danh sách đơn vị” sheet in Excel, or --roster on the command line).`,
+    };
+  },
   reportedOf: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị`, en: `Reported: ${reported}/${expected} units` }),
   outsideRoster: (n: number): Message => ({ vi: ` Ngoài danh sách: ${n} đơn vị.`, en: ` Outside the roster: ${n} units.` }),
   groupReported: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo ${reported}/${expected}`, en: `Reported ${reported}/${expected}` }),
@@ -164,7 +169,7 @@ function unitNote(u: MergedUnit, hasRoster: boolean, t: (m: Message) => string):
 function coverageLine(m: Merged, t: (m: Message) => string): string {
   const hasRoster = !!m.roster;
   if (!hasRoster) {
-    return t(L.reportedNoRoster(m.coverage.reported));
+    return t(L.reportedNoRoster(receivedCounts(m)));
   }
   const parts = m.groups.filter((g) => g.expected > 0).map((g) => `${t(g.label)}: ${g.reported}/${g.expected}`);
   const extra = m.groups.reduce((s, g) => s + g.extra, 0);
