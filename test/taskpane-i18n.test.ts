@@ -64,3 +64,17 @@ test('the roster sheet, filled in, is read by the same reader as --roster', () =
     { unit: 'UBND huyện "Bình Gia", Lạng Sơn', group: 'II' },
   ]);
 });
+
+test('English plurals and grouping: "1 problem", "3 problems", "5,000,000 people"; Vietnamese has one form; a year is not grouped', () => {
+  const en = translator('en');
+  const vi = translator('vi');
+  expect(en('problemCount', { n: 1 })).toBe('1 problem');
+  expect(en('problemCount', { n: 3 })).toBe('3 problems');
+  expect(en('hasErrors', { e: 1 })).toBe('1 error to fix before sending');
+  expect(en('hasErrors', { e: 3 })).toBe('3 errors to fix before sending');
+  expect(en('rejectedNote', { n: 1, sheet: 'Checks' })).toMatch(/^1 file with errors was not merged/);
+  expect(en('people', { n: 5_000_000 })).toBe('5,000,000 people');
+  expect(vi('people', { n: 5_000_000 })).toBe('5.000.000 người');
+  expect(vi('problemCount', { n: 3 })).toBe('3 vấn đề');
+  expect(en('contextYear', { year: 2025 })).toBe('Year 2025');
+});

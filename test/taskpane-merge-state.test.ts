@@ -18,6 +18,8 @@ import {
   mergeDone,
   mergeStarted,
   mergeView,
+  LIST_ORDER,
+  setFilter,
   possiblySame,
   readingStarted,
   removeFile,
@@ -103,14 +105,36 @@ test('reading the samples: the button waits, the bar counts, then each file show
   for (const a of merged.accepted) expect([a.file, byName.get(a.file)!.status]).toEqual([a.file, a.warnings.length ? 'warning' : 'ok']);
   expect(merged.superseded.length).toBeGreaterThan(0);
   expect(merged.rejected.length).toBeGreaterThan(0);
-  // Figures on a card are the file's own sums.
+  // Figures on a card are the file's own sums, only where they are what is merged; a rejected file shows its reason.
   for (const c of view.cards) {
     const r = results.get(c.file.original)!;
-    expect(c.totals).toEqual(r.rows.length ? sumRows(r.rows) : undefined);
+    const merged = c.status === 'ok' || c.status === 'warning';
+    expect([c.file.name, c.totals]).toEqual([c.file.name, merged && r.rows.length ? sumRows(r.rows) : undefined]);
+    if (c.status === 'error') expect([c.file.name, c.reason?.severity]).toEqual([c.file.name, 'error']);
   }
-  // The summary line counts every file once, in the order valid · warning · error · superseded.
+  // The footer line counts every file once, in the order valid · warning · error · superseded.
   expect(view.counts.reduce((n, c) => n + c.n, 0)).toBe(NAMES.length);
   expect(view.counts.map((c) => c.status)).toEqual(['ok', 'warning', 'error', 'superseded'].filter((s) => view.counts.some((c) => c.status === s)));
+  // The list: errors first, then warnings, duplicates, valid files; within a status in pick order.
+  const rank = view.cards.map((c) => LIST_ORDER.indexOf(c.status));
+  expect(rank).toEqual([...rank].sort((a, b) => a - b));
+  expect(view.cards[0].status).toBe('error');
+  // Filtered by status; a filter whose files are gone falls back to all.
+  const errorsOnly = mergeView(setFilter(state, 'error'), undefined);
+  expect(errorsOnly.filter).toBe('error');
+  expect(errorsOnly.cards.map((c) => c.file.name)).toEqual(merged.rejected.map((r) => r.file).filter((f) => byName.has(f)).sort((a, b) => NAMES.indexOf(a) - NAMES.indexOf(b)));
+  let noErrors = setFilter(state, 'error');
+  for (const c of errorsOnly.cards) noErrors = removeFile(noErrors, c.file.id);
+  expect(mergeView(noErrors, undefined).filter).toBe('all');
+});
+
+test('while files are still arriving, each shows its own verdict and no merge of the set is made', () => {
+  const listed = pick(initialMergeState, NAMES.map((n, i) => meta(n, 1000 + i)));
+  let state = readingStarted(listed.state, listed.fresh.length);
+  state = fileRead(state, listed.fresh[0].id, results.get(NAMES[0])!);
+  const view = mergeView(state, undefined);
+  expect(view.counts.find((c) => c.status === 'reading')?.n).toBe(NAMES.length - 1);
+  expect(view.cards.find((c) => c.file.id === listed.fresh[0].id)?.status).toBe(results.get(NAMES[0])!.status);
 });
 
 test('removing a file while it is read: it does not come back, and the others carry on', () => {

@@ -43,6 +43,16 @@ const STRINGS = {
   fixFields: { vi: 'Hãy sửa các ô được đánh dấu rồi bấm lại.', en: 'Fix the marked fields and try again.' },
   inserting: { vi: 'Đang chèn biểu mẫu…', en: 'Inserting the form…' },
   inserted: { vi: 'Đã chèn biểu mẫu vào trang tính “{sheet}”.', en: 'The form was inserted into sheet “{sheet}”.' },
+  insertedBeside: {
+    vi: 'Sổ đã có trang “{taken}” nên biểu mới nằm ở trang “{sheet}”; trang cũ giữ nguyên.',
+    en: 'The workbook already had a sheet “{taken}”, so the new form is in “{sheet}”; the old sheet is unchanged.',
+  },
+  nextSend: { vi: 'Gửi biểu này cho các đơn vị:', en: 'Send this form to the units:' },
+  fullFormIntro: {
+    vi: 'Tệp .xlsx có đủ mọi phần trên (Excel này mở tệp vẫn giữ nguyên):',
+    en: 'The .xlsx file has all of it (this Excel keeps it when opening the file):',
+  },
+  downloadFullForm: { vi: 'Tải biểu mẫu đầy đủ (.xlsx)', en: 'Download the complete form (.xlsx)' },
   preparing: { vi: 'Đang tạo tệp…', en: 'Creating the file…' },
   downloaded: { vi: 'Đã tạo tệp “{file}”. Gửi tệp này cho các đơn vị qua thư điện tử.', en: 'Created “{file}”. E-mail this file to the units.' },
   openedWorkbook: { vi: 'Đã mở biểu mẫu thành một sổ làm việc mới.', en: 'The form was opened as a new workbook.' },
@@ -62,9 +72,13 @@ const STRINGS = {
   checkedSheet: { vi: 'Trang tính “{sheet}”', en: 'Sheet “{sheet}”' },
   allValid: { vi: 'Biểu đã hợp lệ — có thể gửi', en: 'The form is valid — ready to send' },
   allValidDetail: { vi: '{rows} dòng số liệu, đơn vị: {unit}.', en: '{rows} data rows, unit: {unit}.' },
-  validWithWarnings: { vi: 'Biểu gửi được, nhưng nên xem {w} lưu ý', en: 'The form can be sent, but see {w} note(s)' },
-  hasErrors: { vi: 'Biểu còn {e} lỗi cần sửa trước khi gửi', en: '{e} error(s) to fix before sending' },
-  warningsToo: { vi: 'và {w} lưu ý', en: 'and {w} note(s)' },
+  validWithWarnings: { vi: 'Biểu gửi được, nhưng nên xem {w} lưu ý', en: 'The form can be sent, but see {w} {w|note|notes}' },
+  hasErrors: { vi: 'Biểu còn {e} lỗi cần sửa trước khi gửi', en: '{e} {e|error|errors} to fix before sending' },
+  warningsToo: { vi: 'và {w} lưu ý', en: 'and {w} {w|note|notes}' },
+  checkNoForm: {
+    vi: 'Trang này không có biểu mẫu CTXH. Mở trang có biểu đơn vị đã điền rồi bấm “Kiểm tra trang tính này”, hoặc tạo biểu mới ở mục Biểu mẫu:',
+    en: 'This sheet holds no Social Work Day form. Open the sheet with the form the unit filled in and press “Check this sheet”, or make a new form in the Form tab:',
+  },
   clickToGo: { vi: 'Bấm vào một dòng để đến ô đó.', en: 'Click an item to go to its cell.' },
   error: { vi: 'Lỗi', en: 'Error' },
   warning: { vi: 'Lưu ý', en: 'Note' },
@@ -91,10 +105,28 @@ const STRINGS = {
   unknownUnit: { vi: '(chưa rõ đơn vị)', en: '(unit unknown)' },
   people: { vi: '{n} người', en: '{n} people' },
   money: { vi: '{n} đ', en: '{n} đồng' },
-  problemCount: { vi: '{n} vấn đề', en: '{n} problem(s)' },
+  problemCount: { vi: '{n} vấn đề', en: '{n} {n|problem|problems}' },
   rejectedNote: {
     vi: '{n} tệp có lỗi chưa được tổng hợp; lý do từng tệp ở trang “{sheet}”.',
-    en: '{n} file(s) with errors were not merged; each reason is on sheet “{sheet}”.',
+    en: '{n} {n|file with errors was|files with errors were} not merged; each reason is on sheet “{sheet}”.',
+  },
+  notMergedBecause: { vi: 'Không tổng hợp tệp này:', en: 'This file is not merged:' },
+  filesCount: { vi: '{n} tệp', en: '{n} {n|file|files}' },
+  countOk: { vi: '{n} hợp lệ', en: '{n} valid' },
+  countWarning: { vi: '{n} cảnh báo', en: '{n} with {n|a warning|warnings}' },
+  countError: { vi: '{n} lỗi', en: '{n} with errors' },
+  countSuperseded: { vi: '{n} trùng', en: '{n} {n|duplicate|duplicates}' },
+  countReading: { vi: '{n} đang đọc', en: '{n} being read' },
+  filterLabel: { vi: 'Lọc danh sách tệp theo trạng thái', en: 'Filter the files by status' },
+  filterAll: { vi: 'Tất cả', en: 'All' },
+  sheetLang: { vi: 'Ngôn ngữ bảng', en: 'Sheet language' },
+  sheetLangHint: {
+    vi: 'Ngôn ngữ của bảng tổng hợp và trang kiểm tra ghi vào sổ; mặc định tiếng Việt, không theo ngôn ngữ của Office.',
+    en: 'Language of the summary and checks sheets written to the workbook; Vietnamese unless changed, whatever Office’s language.',
+  },
+  rosterHowTo: {
+    vi: 'Để biết đơn vị nào chưa báo cáo: bấm “Chèn trang danh sách trống” ở trên, ghi các đơn vị phải báo cáo rồi bấm Tổng hợp lại.',
+    en: 'To see who has not reported: press “Insert an empty list sheet” above, write the units expected to report, then merge again.',
   },
   removeFile: { vi: 'Bỏ tệp “{file}”', en: 'Remove “{file}”' },
   clearFiles: { vi: 'Bỏ hết tệp', en: 'Remove all files' },
@@ -208,9 +240,16 @@ export function both(key: StringKey): Message {
   return { vi: STRINGS[key].vi, en: STRINGS[key].en };
 }
 
+/**
+ * Fills "{name}" from vars, and "{n|one|other}" by whether n is 1 (English plurals; Vietnamese has none).
+ * Counts are grouped as each language writes them (1.200 / 1,200); a year stays 2025.
+ */
 export function translator(lang: Lang) {
+  const show = (k: string, v: string | number) => (typeof v === 'number' && k !== 'year' ? formatNumber(v, lang) : String(v));
   return (key: StringKey, vars: Record<string, string | number> = {}): string =>
-    STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{${k}}`));
+    STRINGS[key][lang]
+      .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_, k: string, one: string, other: string) => (Number(vars[k]) === 1 ? one : other))
+      .replace(/\{(\w+)\}/g, (_, k: string) => (k in vars ? show(k, vars[k]) : `{${k}}`));
 }
 
 export type T = ReturnType<typeof translator>;

@@ -1,7 +1,8 @@
 // The "Tổng hợp" tab's state: the picked files, how far reading got, whether a
 // summary is being written. Pure: actions return a new state; no DOM, no Office.
+import { fileStatus } from '../core/file-status';
 import { Merged, mergeReturns, sumRows } from '../core/merge';
-import { ReturnResult } from '../core/returns';
+import { Problem, ReturnResult } from '../core/returns';
 import { uniqueName } from '../core/unique-name';
 import { StringKey } from './i18n';
 
@@ -31,6 +32,8 @@ export interface MergeState {
   readTotal: number;
   merging: boolean;
   progress: Progress;
+  /** Which files the list shows. */
+  filter: Filter;
 }
 
 /** The line under the drop zone: hidden, a bar while reading, or the count per status. */
@@ -39,7 +42,7 @@ export type Progress =
   | { kind: 'bar'; value: number; max: number; text: { key: 'reading' | 'readDone'; vars: Record<string, number> } }
   | { kind: 'summary' };
 
-export const initialMergeState: MergeState = { files: [], nextId: 1, reading: 0, readTotal: 0, merging: false, progress: { kind: 'hidden' } };
+export const initialMergeState: MergeState = { files: [], nextId: 1, reading: 0, readTotal: 0, merging: false, progress: { kind: 'hidden' }, filter: 'all' };
 
 /** Every unit may send back the blank form's name: "bieu-mau-ctxh-2025.xlsx" → "bieu-mau-ctxh-2025.xlsx (2)". */
 export function uniqueFileName(name: string, taken: Iterable<string>): string {
@@ -104,7 +107,7 @@ export function fileRead(s: MergeState, id: number, result: ReturnResult | undef
 }
 
 export const removeFile = (s: MergeState, id: number): MergeState => settled({ ...s, files: s.files.filter((f) => f.id !== id) });
-export const clearFiles = (s: MergeState): MergeState => ({ ...s, files: [], progress: { kind: 'hidden' } });
+export const clearFiles = (s: MergeState): MergeState => ({ ...s, files: [], progress: { kind: 'hidden' }, filter: 'all' });
 export const mergeStarted = (s: MergeState): MergeState => ({ ...s, merging: true });
 export const mergeDone = (s: MergeState): MergeState => ({ ...s, merging: false });
 
@@ -112,30 +115,37 @@ export const mergeDone = (s: MergeState): MergeState => ({ ...s, merging: false 
 export const readResults = (s: MergeState): ReturnResult[] => s.files.filter((f) => f.result).map((f) => f.result!);
 
 /**
- * The status of each file across the whole set (superseded by a newer file of its unit, rejected, …).
- * The pane's own copy until core provides one function for it (issue 7, item 4; the CLI has the other copy).
+ * The status of a file across the whole set, from the core (superseded by a newer file of its unit,
+ * rejected, …) with the problems the merge added across files; 'reading' until it was read.
  */
-export function fileStatusAcrossSet(file: MergeFile, preview: Merged): { status: FileStatus; by?: string } {
-  if (!file.result) return { status: 'reading' };
-  const sup = preview.superseded.find((s) => s.file === file.name);
-  if (sup) return { status: 'superseded', by: sup.by };
-  if (preview.rejected.some((r) => r.file === file.name)) return { status: 'error' };
-  const acc = preview.accepted.find((a) => a.file === file.name);
-  if (acc) return { status: acc.warnings.length ? 'warning' : 'ok' };
-  return { status: file.result.status === 'error' ? 'error' : file.result.status };
+export function fileStatusAcrossSet(file: MergeFile, preview: Merged | undefined): { status: FileStatus; by?: string; problems: Problem[] } {
+  if (!file.result) return { status: 'reading', problems: [] };
+  // While files are still arriving the set is not known yet: each file's own verdict.
+  if (!preview) return { status: file.result.status, problems: file.result.problems };
+  const st = fileStatus(file.result, preview);
+  return { status: st.state, ...(st.by !== undefined ? { by: st.by } : {}), problems: st.problems };
 }
 
 export interface FileCard {
   file: MergeFile;
   status: FileStatus;
   supersededBy?: string;
+  problems: Problem[];
+  /** The file's own sums, only where they are what gets merged (a rejected file's partial sums are neither). */
   totals?: { participants: number; totalFunding: number };
+  /** Why a rejected file is left out: its first error. */
+  reason?: Problem;
 }
 
+export type Filter = FileStatus | 'all';
+
 export interface MergeView {
+  /** The cards the filter lets through, errors first. */
   cards: FileCard[];
-  /** Files per status, in the order the summary line lists them. */
+  /** Files per status, in the order the footer's line lists them (valid · warning · error · superseded · reading). */
   counts: { status: FileStatus; n: number }[];
+  /** The filter in force (a filter whose status has no file any more falls back to all). */
+  filter: Filter;
 }
 
 /** "Tổng hợp" is off while files are being read (it would leave them out) and while a summary is being made. */
@@ -151,15 +161,46 @@ export const STATUS_LABEL: Record<FileStatus, StringKey> = {
   superseded: 'statusSuperseded',
 };
 
+/** A count with its status word ("2 lỗi", "2 with errors"). */
+export const COUNT_LABEL: Record<FileStatus, StringKey> = {
+  reading: 'countReading',
+  ok: 'countOk',
+  warning: 'countWarning',
+  error: 'countError',
+  superseded: 'countSuperseded',
+};
+
+/** The list's order, and the filter buttons': what needs the clerk's attention first. */
+export const LIST_ORDER: readonly FileStatus[] = ['error', 'warning', 'superseded', 'ok', 'reading'];
+const LINE_ORDER: readonly FileStatus[] = ['ok', 'warning', 'error', 'superseded', 'reading'];
+
+export const setFilter = (s: MergeState, filter: Filter): MergeState => ({ ...s, filter });
+
+/**
+ * What the tab shows. The set-wide verdicts (superseded, cross-file warnings) need one merge of every
+ * result: done once reading has settled, not after every file, so the work stays linear in the files.
+ */
 export function mergeView(s: MergeState, year: number | undefined): MergeView {
-  const preview = mergeReturns(readResults(s), { year });
-  const cards = s.files.map((file): FileCard => {
+  const preview = s.reading > 0 ? undefined : mergeReturns(readResults(s), { year });
+  const all = s.files.map((file): FileCard => {
     const st = fileStatusAcrossSet(file, preview);
-    const totals = file.result && file.result.rows.length ? sumRows(file.result.rows) : undefined;
-    return { file, status: st.status, supersededBy: st.by, totals };
+    const merged = st.status === 'ok' || st.status === 'warning';
+    const rows = file.result?.rows ?? [];
+    return {
+      file,
+      status: st.status,
+      ...(st.by !== undefined ? { supersededBy: st.by } : {}),
+      problems: st.problems,
+      ...(merged && rows.length ? { totals: sumRows(rows) } : {}),
+      ...(st.status === 'error' ? { reason: st.problems.find((p) => p.severity === 'error') } : {}),
+    };
   });
-  const counts = (['ok', 'warning', 'error', 'superseded'] as FileStatus[])
-    .map((status) => ({ status, n: cards.filter((c) => c.status === status).length }))
-    .filter((c) => c.n);
-  return { cards, counts };
+  const n = new Map<FileStatus, number>();
+  for (const c of all) n.set(c.status, (n.get(c.status) ?? 0) + 1);
+  const counts = LINE_ORDER.filter((status) => n.get(status)).map((status) => ({ status, n: n.get(status)! }));
+  const filter: Filter = s.filter !== 'all' && n.get(s.filter) ? s.filter : 'all';
+  const rank = (st: FileStatus) => LIST_ORDER.indexOf(st);
+  // Stable: within a status, files keep the order they were picked in.
+  const cards = all.filter((c) => filter === 'all' || c.status === filter).sort((a, b) => rank(a.status) - rank(b.status));
+  return { cards, counts, filter };
 }
