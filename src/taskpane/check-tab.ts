@@ -6,7 +6,7 @@ import { extractReturn } from '../core/extract';
 import { ReturnResult } from '../core/returns';
 import { CheckState, CheckSummary, checkSummary, checked, initialCheckState, marksOf, sheetEdited, sortProblems } from './check-state';
 import { PaneHost } from './host';
-import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
+import { Pane, busy, byId, describeError, el, message, nextStep, showMessage } from './ui';
 
 export { sortProblems };
 
@@ -18,9 +18,25 @@ function renderCheck(pane: Pane, host: PaneHost, sheetId: string | undefined, re
   const status = byId('check-status');
   const list = byId<HTMLUListElement>('problem-list');
   const title = summary.title.map((p) => t(p.key, p.vars)).join(' ');
-  const lines = summary.lines.map((l) => ('text' in l ? summary.notForm!.message[pane.lang] : t(l.key, l.vars)));
+  // A sheet without the form: the merge's wording ("…in the file, then send it again") is for returned
+  // files; here the way on is another sheet, or the form tab's "Chèn biểu mẫu".
+  const lines = summary.lines.map((l) =>
+    'text' in l
+      ? nextStep(t('checkNoForm'), t('insertForm'), () => {
+          byId('tab-form').click();
+          byId('btn-insert').focus();
+        })
+      : t(l.key, l.vars),
+  );
+  // A re-check redraws the list: the keyboard stays on the same problem, or the one now in its place.
+  const active = document.activeElement as HTMLElement | null;
+  const before = active && list.contains(active) ? { key: problemKey(active), index: [...list.querySelectorAll('button.problem')].indexOf(active) } : undefined;
   showMessage(status, summary.kind, title, ...lines);
-  if (summary.notForm) return list.replaceChildren();
+  if (summary.notForm) {
+    list.replaceChildren();
+    if (before) status.focus();
+    return;
+  }
   list.replaceChildren(
     ...sortProblems(result.problems).map((p) => {
       const sev = p.severity === 'error' ? t('error') : t('warning');
@@ -37,7 +53,15 @@ function renderCheck(pane: Pane, host: PaneHost, sheetId: string | undefined, re
       return el('li', {}, btn);
     }),
   );
+  if (before) {
+    const buttons = [...list.querySelectorAll<HTMLElement>('button.problem')];
+    const same = buttons.find((b) => problemKey(b) === before.key);
+    const target = same ?? buttons[Math.min(before.index, buttons.length - 1)];
+    (target ?? status).focus();
+  }
 }
+
+const problemKey = (b: HTMLElement) => `${b.dataset.code ?? ''}|${b.dataset.cell ?? ''}`;
 
 export function initCheckTab(pane: Pane, host: PaneHost): { activate(): void } {
   const t = pane.t;

@@ -6,7 +6,7 @@ import { FIELD_NAMES, FormState, XLSX_MIME, campaignOf, editionHint, fieldEdited
 import { PaneHost } from './host';
 import { formatNumber } from './i18n';
 import { loadFields, saveFields } from './storage';
-import { Pane, busy, byId, describeError, showMessage } from './ui';
+import { Pane, busy, byId, describeError, nextStep, showMessage } from './ui';
 
 export { FIELD_NAMES };
 
@@ -72,18 +72,38 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
     return v.params;
   };
 
+  // Enter in a text box must not insert a sheet at once (the browser's implicit submit): the button does.
+  form.addEventListener('keydown', (ev) => {
+    const target = ev.target as HTMLElement;
+    if (ev.key === 'Enter' && target instanceof HTMLInputElement) ev.preventDefault();
+  });
+
+  /** A status the user can see: the pane is narrow and the status sits under the buttons. */
+  const say = (...args: Parameters<typeof showMessage> extends [unknown, ...infer R] ? R : never) => {
+    showMessage(status, ...args);
+    status.scrollIntoView?.({ block: 'nearest' });
+  };
+
   const insertBtn = byId<HTMLButtonElement>('btn-insert');
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void busy(insertBtn, async () => {
       const p = params();
-      if (!p) return showMessage(status, 'error', t('fixFields'));
-      showMessage(status, 'info', t('inserting'));
+      if (!p) return say('error', t('fixFields'));
+      say('info', t('inserting'));
       try {
-        const res = await host.writeSheets([buildFormPlan(p)], { lang: pane.lang });
-        showMessage(status, res.leftOut ? 'warning' : 'success', t('inserted', { sheet: res.sheets[0] }), res.leftOut);
+        const plan = buildFormPlan(p);
+        const res = await host.writeSheets([plan], { lang: pane.lang });
+        const sheet = res.sheets[0];
+        // A second insert never overwrites the first: say where the new one went.
+        const beside = sheet !== plan.name ? t('insertedBeside', { taken: plan.name, sheet }) : undefined;
+        // What comes next: send the form out; on an older Excel, the complete form as a file.
+        const next = res.leftOut
+          ? nextStep(t('fullFormIntro'), t('downloadFullForm'), () => downloadBtn.click())
+          : nextStep(t('nextSend'), t('downloadForm'), () => downloadBtn.click());
+        say(res.leftOut ? 'warning' : 'success', t('inserted', { sheet }), beside, res.leftOut, next);
       } catch (e) {
-        showMessage(status, 'error', describeError(e, pane));
+        say('error', describeError(e, pane));
       }
     });
   });

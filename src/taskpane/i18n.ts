@@ -146,8 +146,12 @@ const STRINGS = {
   mergeWaitReading: { vi: 'Đang đọc tệp…', en: 'Reading files…' },
   merging: { vi: 'Đang ghi bản tổng hợp…', en: 'Writing the summary…' },
   merged: {
-    vi: 'Đã ghi bản tổng hợp vào trang “{sheet}”. {coverage}',
-    en: 'The summary was written to sheet “{sheet}”. {coverage}',
+    vi: 'Đã ghi bản tổng hợp vào trang “{sheet}”.',
+    en: 'The summary was written to sheet “{sheet}”.',
+  },
+  rosterTick: {
+    vi: 'Để đối chiếu với danh sách: đánh dấu “Dùng trang “{sheet}” trong sổ này” rồi bấm Tổng hợp lại.',
+    en: 'To compare with the list: tick “Use sheet “{sheet}” in this workbook”, then merge again.',
   },
   coverage: { vi: 'Đã báo cáo: {reported}/{expected} đơn vị.', en: 'Reported: {reported}/{expected} units.' },
   nothingToMerge: { vi: 'Chưa có tệp hợp lệ nào để tổng hợp.', en: 'There is no valid file to merge yet.' },

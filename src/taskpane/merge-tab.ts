@@ -3,18 +3,25 @@
 // consolidated sheets from the same plan as the command line through the host,
 // replacing an earlier summary only after the user says so. State: merge-state.ts.
 import { mergeReturns } from '../core/merge';
-import { ReturnResult } from '../core/returns';
+import { NO_ROSTER, receivedCounts, receivedWithoutRoster } from '../core/coverage-text';
+import { Problem, ReturnResult } from '../core/returns';
 import { RosterEntry } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
 import { PaneHost } from './host';
-import { formatNumber } from './i18n';
+import { Lang, formatNumber } from './i18n';
+import { loadSheetLang, saveSheetLang } from './storage';
 import {
+  COUNT_LABEL,
+  FileCard,
+  Filter,
+  LIST_ORDER,
   MergeFile,
   MergeState,
   MergeView,
   STATUS_LABEL,
+  setFilter,
   addFile,
   clearFiles,
   fileRead,
@@ -46,67 +53,111 @@ async function sameBytes(a: File, b: File): Promise<boolean> {
   return true;
 }
 
-/** The file cards and the line under the drop zone, from the state. */
-function renderFiles(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: number) => void): void {
+/** One file's card. Cards are kept by file and rebuilt only when what they show changed. */
+function fileCard(pane: Pane, c: FileCard, onRemove: (id: number) => void): HTMLLIElement {
   const t = pane.t;
-  const cards = view.cards.map((c) => {
-    const e = c.file;
-    const r = e.result;
-    const figures = c.totals
-      ? `${t('people', { n: formatNumber(c.totals.participants, pane.lang) })} · ${t('money', { n: formatNumber(c.totals.totalFunding, pane.lang) })}`
-      : undefined;
-    const remove = el('button', { type: 'button', class: 'file-remove', 'aria-label': t('removeFile', { file: e.name }), title: t('removeFile', { file: e.name }) }, '×');
-    remove.addEventListener('click', () => onRemove(e.id));
-    const problems = r?.problems ?? [];
-    const details =
-      c.status === 'superseded'
-        ? el('div', { class: 'file-name' }, t('supersededBy', { by: c.supersededBy ?? '' }))
-        : problems.length
-          ? el(
-              'details',
-              { open: c.status === 'error' && problems.length <= 3 },
-              el('summary', {}, t('problemCount', { n: problems.length })),
-              el('ul', {}, ...problems.map((p) => el('li', {}, `${p.cell ? `${p.sheet ? `${p.sheet}!` : ''}${p.cell}: ` : ''}${p.message[pane.lang]}`))),
-            )
-          : null;
-    return el(
-      'li',
-      { class: 'file', 'data-id': String(e.id), 'data-file': e.name, 'data-status': c.status },
+  const e = c.file;
+  const r = e.result;
+  const where = (p: Problem) => (p.cell ? `${p.sheet ? `${p.sheet}!` : ''}${p.cell}: ` : '');
+  const figures = c.totals
+    ? `${t('people', { n: formatNumber(c.totals.participants, pane.lang) })} · ${t('money', { n: formatNumber(c.totals.totalFunding, pane.lang) })}`
+    : undefined;
+  const remove = el('button', { type: 'button', class: 'file-remove', 'aria-label': t('removeFile', { file: e.name }), title: t('removeFile', { file: e.name }) }, '×');
+  remove.addEventListener('click', () => onRemove(e.id));
+  const rest = c.problems.filter((p) => p !== c.reason);
+  const details =
+    c.status === 'superseded'
+      ? el('div', { class: 'file-note' }, t('supersededBy', { by: c.supersededBy ?? '' }))
+      : rest.length
+        ? el(
+            'details',
+            { open: c.status === 'error' && rest.length <= 3 },
+            el('summary', {}, t('problemCount', { n: rest.length })),
+            el('ul', {}, ...rest.map((p) => el('li', {}, `${where(p)}${p.message[pane.lang]}`))),
+          )
+        : null;
+  return el(
+    'li',
+    { class: 'file', 'data-id': String(e.id), 'data-file': e.name, 'data-status': c.status },
+    el(
+      'div',
+      { class: 'file-head' },
       el(
         'div',
-        { class: 'file-head' },
-        el(
-          'div',
-          { class: 'file-main' },
-          el('div', { class: 'file-unit' }, r?.unit ?? (r ? t('unknownUnit') : e.name)),
-          el('div', { class: 'file-name' }, e.name),
-          figures ? el('div', { class: 'file-figures' }, figures) : null,
-        ),
-        el('span', { class: `badge ${c.status}` }, t(STATUS_LABEL[c.status])),
-        remove,
+        { class: 'file-main' },
+        // While reading only the file's name is known: shown once.
+        el('div', { class: 'file-unit' }, r ? (r.unit ?? t('unknownUnit')) : e.name),
+        r ? el('div', { class: 'file-name' }, e.name) : null,
+        figures ? el('div', { class: 'file-figures' }, figures) : null,
+        c.reason ? el('div', { class: 'file-reason' }, el('span', { class: 'visually-hidden' }, `${t('notMergedBecause')} `), `${where(c.reason)}${c.reason.message[pane.lang]}`) : null,
       ),
-      details,
-    );
+      el('span', { class: `badge ${c.status}` }, t(STATUS_LABEL[c.status])),
+      remove,
+    ),
+    details,
+  );
+}
+
+const cardKey = (c: FileCard) => `${c.status}|${c.supersededBy ?? ''}|${c.problems.length}|${c.file.result ? 1 : 0}`;
+
+/** The list, the filter and the footer's line from the state; DOM work only for cards that changed. */
+function renderFiles(pane: Pane, s: MergeState, view: MergeView, cache: Map<number, { key: string; li: HTMLLIElement }>, onRemove: (id: number) => void, onFilter: (f: Filter) => void): void {
+  const t = pane.t;
+  const list = byId<HTMLUListElement>('file-list');
+  const live = new Set(s.files.map((f) => f.id));
+  for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+  const wanted = view.cards.map((c) => {
+    const key = cardKey(c);
+    const hit = cache.get(c.file.id);
+    if (hit && hit.key === key) return hit.li;
+    const li = fileCard(pane, c, onRemove);
+    cache.set(c.file.id, { key, li });
+    return li;
   });
-  byId<HTMLUListElement>('file-list').replaceChildren(...cards);
+  // Move or insert only what is out of place; the rest of the list is left alone.
+  wanted.forEach((li, i) => {
+    const at = list.children[i];
+    if (at !== li) list.insertBefore(li, at ?? null);
+  });
+  while (list.children.length > wanted.length) list.lastElementChild!.remove();
   byId<HTMLButtonElement>('btn-clear-files').hidden = s.files.length === 0;
 
+  // Filter: Fluent's toggle buttons, errors first, each with its count.
+  const bar = byId('file-filter');
+  const statuses = LIST_ORDER.filter((st) => st !== 'reading' && view.counts.some((c) => c.status === st));
+  bar.hidden = s.files.length === 0 || s.reading > 0 || statuses.length < 2;
+  if (!bar.hidden) {
+    const total = s.files.length;
+    const opts: { f: Filter; label: string }[] = [
+      { f: 'all', label: `${t('filterAll')} (${formatNumber(total, pane.lang)})` },
+      ...statuses.map((st) => ({ f: st as Filter, label: `${t(STATUS_LABEL[st])} (${formatNumber(view.counts.find((c) => c.status === st)!.n, pane.lang)})` })),
+    ];
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.filter;
+    bar.replaceChildren(
+      ...opts.map((o) => {
+        const b = el('button', { type: 'button', class: `chip ${o.f}`, 'data-filter': o.f, 'aria-pressed': String(view.filter === o.f) }, o.label);
+        b.addEventListener('click', () => onFilter(o.f));
+        return b;
+      }),
+    );
+    if (focused) (bar.querySelector(`[data-filter="${focused}"]`) as HTMLElement | null)?.focus();
+  }
+
   const progress = byId('read-progress');
-  const bar = byId<HTMLProgressElement>('progress-bar');
+  const barEl = byId<HTMLProgressElement>('progress-bar');
   const text = byId('progress-text');
   const p = s.progress;
   progress.hidden = p.kind === 'hidden';
   if (p.kind === 'bar') {
-    bar.hidden = false;
-    bar.max = p.max;
-    bar.value = p.value;
+    barEl.hidden = false;
+    barEl.max = p.max;
+    barEl.value = p.value;
     text.textContent = t(p.text.key, p.text.vars);
   } else if (p.kind === 'summary') {
-    bar.hidden = true;
-    const parts = view.counts.map((c) => `${c.n} ${t(STATUS_LABEL[c.status])}`);
-    text.textContent = t('filesSummary', { total: s.files.length, parts: parts.join(' · ') });
+    barEl.hidden = true;
+    // "15 tệp · 12 hợp lệ · 2 lỗi · 1 trùng"
+    text.textContent = [t('filesCount', { n: s.files.length }), ...view.counts.map((c) => t(COUNT_LABEL[c.status], { n: c.n }))].join(' · ');
   }
-
 }
 
 function renderButton(pane: Pane, s: MergeState): void {
@@ -136,16 +187,40 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
     byId('merge-context').textContent = [c.year ? t('contextYear', { year: c.year }) : t('contextYearAuto'), c.province, c.body].filter(Boolean).join(' · ');
   };
 
-  /** Redraws the cards only when the files or the reading line changed; the button always. */
+  const cards = new Map<number, { key: string; li: HTMLLIElement }>();
+  const list = byId<HTMLUListElement>('file-list');
+
+  /** Removing a file keeps the keyboard in the list: on the next file's remove button, else the previous, else "Chọn tệp…". */
+  const remove = (id: number) => {
+    const shown = [...list.children] as HTMLElement[];
+    const at = shown.findIndex((li) => li.dataset.id === String(id));
+    const hadFocus = !!document.activeElement && shown[at]?.contains(document.activeElement);
+    update(removeFile(state, id));
+    if (!hadFocus) return;
+    const rest = [...list.children] as HTMLElement[];
+    const next = rest[Math.min(at, rest.length - 1)];
+    ((next?.querySelector('.file-remove') as HTMLElement | null) ?? byId('btn-pick')).focus();
+  };
+
+  /** Redraws the list only when the files, the reading line or the filter changed; the button always. */
   const update = (next: MergeState) => {
     const prev = state;
     state = next;
-    if (next.files !== prev.files || next.progress !== prev.progress) {
-      for (const id of handles.keys()) if (!state.files.some((f) => f.id === id)) handles.delete(id);
-      renderFiles(pane, state, mergeView(state, params()?.year), (id) => update(removeFile(state, id)));
+    if (next.files !== prev.files || next.progress !== prev.progress || next.filter !== prev.filter) {
+      if (next.files !== prev.files) {
+        const live = new Set(state.files.map((f) => f.id));
+        for (const id of handles.keys()) if (!live.has(id)) handles.delete(id);
+      }
+      renderFiles(pane, state, mergeView(state, params()?.year), cards, remove, (f) => update(setFilter(state, f)));
     }
     renderButton(pane, state);
   };
+
+  // The workbook's language is its own setting: the report goes to a Vietnamese authority whatever Office speaks.
+  const sheetLang = byId<HTMLSelectElement>('sheet-lang');
+  sheetLang.value = loadSheetLang();
+  sheetLang.addEventListener('change', () => saveSheetLang(sheetLang.value === 'en' ? 'en' : 'vi'));
+  const workbookLang = (): Lang => (sheetLang.value === 'en' ? 'en' : 'vi');
 
   /** Listing is one pick at a time, so a pick's duplicates are judged against every earlier pick. */
   let listing: Promise<unknown> = Promise.resolve();
@@ -235,6 +310,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
       const sheets = await host.listSheets();
       const has = sheets.some((s) => s.toLowerCase() === ROSTER_SHEET.toLowerCase());
       useRoster.disabled = !has;
+      byId('use-roster-wrap').classList.toggle('disabled', !has);
       rosterBtn.hidden = has; // a second empty list would only confuse
       if (!has) useRoster.checked = false;
       else if (!useRoster.dataset.touched) useRoster.checked = true;
@@ -249,7 +325,8 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
       try {
         const res = await host.writeSheets([rosterSheetPlan()], { lang: pane.lang });
         await refreshRoster();
-        rosterStatus.textContent = [t('rosterInserted', { sheet: res.sheets[0] }), res.message].filter(Boolean).join(' ');
+        if (res.leftOut) showMessage(rosterStatus, 'warning', t('rosterInserted', { sheet: res.sheets[0] }), res.leftOut);
+        else rosterStatus.textContent = t('rosterInserted', { sheet: res.sheets[0] });
       } catch (e) {
         rosterStatus.textContent = describeError(e, pane);
       }
@@ -307,7 +384,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         rosterStatus.textContent = roster.notes.join(' ');
         const merged = mergeReturns(results, { roster: roster.entries, year: p?.year });
         if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
-        const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: pane.lang });
+        const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: workbookLang() });
         const existing = new Set((await host.listSheets()).map((s) => s.toLowerCase()));
         const clash = plan.sheets.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
         let replace: string[] = [];
@@ -319,8 +396,11 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         }
         showMessage(status, 'info', t('merging'));
         const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
-        const coverage = t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected });
-        showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0], coverage }), res.leftOut);
+        // Without a roster only what was received is known: never "12/12".
+        const coverage = merged.roster
+          ? [t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected })]
+          : [receivedWithoutRoster(receivedCounts(merged))[pane.lang], `${NO_ROSTER[pane.lang]} ${rosterBtn.hidden ? t('rosterTick', { sheet: ROSTER_SHEET }) : t('rosterHowTo')}`];
+        showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0] }), ...coverage, res.leftOut);
         if (merged.rejected.length)
           status.append(message('warning', t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] })));
       } catch (e) {

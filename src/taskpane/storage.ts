@@ -49,3 +49,23 @@ export function saveFields(values: FieldValues): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => s.saveAsync(() => undefined), 800);
 }
+
+const SHEET_LANG = 'ctxh.sheetLang';
+
+/** The language of the sheets the pane writes: Vietnamese unless the user chose English here. */
+export function loadSheetLang(): 'vi' | 'en' {
+  const v = officeSettings()?.get(SHEET_LANG) ?? local()?.getItem(SHEET_LANG);
+  return v === 'en' ? 'en' : 'vi';
+}
+
+export function saveSheetLang(lang: 'vi' | 'en'): void {
+  try {
+    local()?.setItem(SHEET_LANG, lang);
+  } catch {
+    /* blocked: the workbook settings still hold it */
+  }
+  const s = officeSettings();
+  if (!s) return;
+  s.set(SHEET_LANG, lang);
+  s.saveAsync(() => undefined);
+}

@@ -18,6 +18,7 @@ function translatePage(lang: Lang): void {
   document.documentElement.lang = lang;
   document.title = t('appTitle');
   for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) e.textContent = t(e.dataset.i18n as StringKey);
+  for (const e of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel as StringKey));
 }
 
 function initTabs(onShow: Record<string, () => void>): void {

@@ -41,17 +41,21 @@ export type MessageKind = 'success' | 'warning' | 'error' | 'info';
 const ICON: Record<MessageKind, string> = { success: '✓', warning: '!', error: '✕', info: 'i' };
 
 /** Replaces the content of a status area with one message bar. */
-export function showMessage(area: HTMLElement, kind: MessageKind, title: string, ...lines: (string | LeftOut | undefined)[]): void {
+export function showMessage(area: HTMLElement, kind: MessageKind, title: string, ...lines: Line[]): void {
   area.replaceChildren(message(kind, title, ...lines));
 }
 
+/** A line of a message bar: text, what an older Excel left out, or an element (a next step with its button). */
+export type Line = string | LeftOut | Node | undefined;
+
 export type { LeftOut };
 
-export function message(kind: MessageKind, title: string, ...lines: (string | LeftOut | undefined)[]): HTMLElement {
+export function message(kind: MessageKind, title: string, ...lines: Line[]): HTMLElement {
   const text = el('div', { class: 'text' }, el('span', { class: 'title' }, title));
   for (const l of lines) {
     if (!l) continue;
     if (typeof l === 'string') text.append(el('div', {}, l));
+    else if (l instanceof Node) text.append(l);
     else text.append(el('div', { class: 'left-out' }, l.intro), el('ul', { class: 'left-out' }, ...l.items.map((i) => el('li', {}, i))));
   }
   return el('div', { class: `message ${kind}`, 'data-kind': kind }, el('span', { class: 'icon', 'aria-hidden': 'true' }, ICON[kind]), text);
@@ -76,6 +80,13 @@ export function describeError(e: unknown, pane: Pick<Pane, 'lang' | 't'>): strin
       return pane.t('excelGone');
   }
   return pane.t('excelError', { msg: err?.message ?? String(e) });
+}
+
+/** "Gửi biểu này cho các đơn vị: [Tải biểu mẫu (.xlsx)]": a line with the next step's button. */
+export function nextStep(label: string, button: string, onClick: () => void): HTMLElement {
+  const b = el('button', { type: 'button', class: 'btn' }, button);
+  b.addEventListener('click', onClick);
+  return el('div', { class: 'next' }, el('span', {}, label), b);
 }
 
 /** Runs `work` with the button disabled, so a double click cannot insert twice. */
