@@ -114,7 +114,10 @@ function renderFiles(pane: Pane, s: MergeState, view: MergeView, cache: Map<numb
     cache.set(c.file.id, { key, li });
     return li;
   });
-  // Move or insert only what is out of place; the rest of the list is left alone.
+  // Take out what is no longer shown (a redrawn card's old element, filtered-out cards), then move or
+  // insert only what is out of place: the DOM work follows what changed, not the length of the list.
+  const keep = new Set<Element>(wanted);
+  for (const li of [...list.children]) if (!keep.has(li)) li.remove();
   wanted.forEach((li, i) => {
     const at = list.children[i];
     if (at !== li) list.insertBefore(li, at ?? null);
