@@ -668,7 +668,11 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
       expect(seen.top).toBeGreaterThan(0);
       expect(seen.hit).toBe('btn-merge');
     }
-    await shot(page, '12-hundred-scrolled', '#file-list li.file:nth-child(50)');
+    await page.locator('#file-list li.file:nth-child(50)').scrollIntoViewIfNeeded();
+    // Cards off screen are rendered when they come into view (content-visibility): two frames later.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.locator('#file-list li.file:nth-child(50) .file-unit').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, '12-hundred-scrolled.png') });
 
     // Filter by status: errors only, then back to all.
     await page.click('#file-filter [data-filter="error"]');
