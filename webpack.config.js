@@ -11,7 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { DEV_ORIGIN, manifestFor } = require('./scripts/manifest-for-host');
+const { DEV_ORIGIN, manifestFor, normalizeBase } = require('./scripts/manifest-for-host');
 const pkg = require('./package.json');
 
 // The oldest web views that run the pane: EdgeHTML 18 (Office 2016/2019 retail without WebView2),
@@ -35,12 +35,13 @@ module.exports = async (env = {}, argv = {}) => {
   const harness = !!env.harness;
   const serving = !!env.WEBPACK_SERVE;
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist');
-  const base = env.url || DEV_ORIGIN;
+  // Checked before anything is built: an http:// or malformed address fails here with its reason.
+  const base = normalizeBase(env.url || DEV_ORIGIN);
 
   const entry = {
-    taskpane: './src/taskpane/taskpane.ts',
+    taskpane: ['./src/taskpane/no-eval.ts', './src/taskpane/taskpane.ts'],
     commands: './src/commands/commands.ts',
-    'read-worker': './src/taskpane/read-worker.ts',
+    'read-worker': ['./src/taskpane/no-eval.ts', './src/taskpane/read-worker.ts'],
   };
   if (harness) entry.harness = './test/excel-host/harness.ts';
 
@@ -107,13 +108,13 @@ module.exports = async (env = {}, argv = {}) => {
           ],
         },
         // Libraries ship ES2018+ (zod 4, SheetJS, exceljs): lower them too; core-js itself is left alone.
-        // exceljs ships an ES5 bundle already (dist/exceljs.min.js); the ES2017 test checks it stays so.
-        { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/](core-js|exceljs[\\/]dist)[\\/]/, use: babel },
+        // (exceljs's prebuilt dist/exceljs.min.js has object spread in it, so it is no exception.)
+        { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]core-js[\\/]/, use: babel },
       ],
     },
     plugins,
     optimization: {
-      // exceljs's own bundle is minified already: its chunk is named so it can skip minimizing again.
+      // exceljs's own bundle is minified already (babel keeps it compact): its chunk is named so it can skip a second minifying.
       splitChunks: { cacheGroups: { exceljs: { test: /node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true } } },
     },
     performance: { hints: false },

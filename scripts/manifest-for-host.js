@@ -32,7 +32,8 @@ function manifestVersion(version) {
 function manifestFor(xml, { base, version }) {
   const root = normalizeBase(base);
   if (!xml.includes(DEV_ORIGIN)) throw new Error(`manifest.xml has no ${DEV_ORIGIN} URLs to move`);
-  const moved = xml.split(DEV_ORIGIN).join(root);
+  // The development manifest's comments speak of the development server: not carried over.
+  const moved = xml.replace(/<!--[\s\S]*?-->\s*/g, '').split(DEV_ORIGIN).join(root).replace('?>', `?>\n<!-- Built by \`npm run build -- --env url=${root}\` from manifest.xml. -->`);
   const withVersion = moved.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
   if (withVersion === moved && !moved.includes(`<Version>${manifestVersion(version)}</Version>`)) throw new Error('manifest.xml has no <Version>');
   return withVersion;
