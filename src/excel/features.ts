@@ -1,17 +1,19 @@
 // What this Excel can do, from its requirement sets, and how to tell the user
-// what had to be left out on an older version.
+// what had to be left out on an older version. Which Office has which set (Microsoft's
+// "Excel JavaScript API requirement sets" table): Excel 2016 as sold has 1.1 only; Excel 2019
+// up to 1.7; Excel 2021 up to 1.14; Excel 2024 up to 1.17; Microsoft 365 and Excel on the web all.
 import { Message } from '../core/plan';
 
 export interface Features {
-  /** Merges, column widths, unlocking cells, sheet protection (ExcelApi 1.2; Excel 2016 has it). */
+  /** Merges, column widths, unlocking cells, sheet protection (ExcelApi 1.2; Excel 2019, not Excel 2016 as sold). */
   layout: boolean;
-  /** Defined names on a sheet, getItemOrNullObject (1.4). */
+  /** Defined names on a sheet, getItemOrNullObject (1.4; Excel 2019). */
   names: boolean;
-  /** worksheet.onChanged, freeze panes, chart series (1.7). */
+  /** worksheet.onChanged, freeze panes, chart series (1.7; Excel 2019). */
   events: boolean;
-  /** Data validation, Excel.createWorkbook (1.8; Excel 2019). */
+  /** Data validation, Excel.createWorkbook (1.8; Excel 2021). */
   validation: boolean;
-  /** Page layout: paper, fit to width, print titles (1.9). */
+  /** Page layout: paper, fit to width, print titles (1.9; Excel 2021). */
   pageLayout: boolean;
 }
 
@@ -55,32 +57,32 @@ export type Omission = 'layout' | 'protection' | 'names' | 'validation' | 'pageL
 
 const OMITTED: Record<Omission, Message> = {
   layout: {
-    vi: 'gộp ô và độ rộng cột (cần Excel 2016 trở lên)',
-    en: 'merged cells and column widths (needs Excel 2016 or later)',
+    vi: 'gộp ô và độ rộng cột (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'merged cells and column widths (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   protection: {
-    vi: 'khóa bảng tính (cần Excel 2016 trở lên)',
-    en: 'sheet protection (needs Excel 2016 or later)',
+    vi: 'khóa bảng tính (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'sheet protection (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   names: {
-    vi: 'tên vùng như CTXH_DonVi (cần Excel 2016 bản cập nhật)',
-    en: 'defined names such as CTXH_DonVi (needs an updated Excel 2016)',
+    vi: 'tên vùng như CTXH_DonVi (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'defined names such as CTXH_DonVi (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   validation: {
-    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2019 hoặc Microsoft 365) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
-    en: 'the input rules that check numbers as they are typed (needs Excel 2019 or Microsoft 365) — the “Check” tab still checks the figures',
+    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
+    en: 'the input rules that check numbers as they are typed (needs Excel 2021, Microsoft 365 or Excel on the web) — the “Check” tab still checks the figures',
   },
   pageLayout: {
-    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365) — hãy chỉnh trong Bố trí Trang trước khi in',
-    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2019 or Microsoft 365) — set it in Page Layout before printing',
+    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — hãy chỉnh trong Bố trí Trang trước khi in',
+    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2021, Microsoft 365 or Excel on the web) — set it in Page Layout before printing',
   },
   freeze: {
-    vi: 'cố định dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365)',
-    en: 'frozen header rows (needs Excel 2019 or Microsoft 365)',
+    vi: 'cố định dòng tiêu đề (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'frozen header rows (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   chart: {
-    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019 hoặc Microsoft 365)',
-    en: 'the funding breakdown chart (needs Excel 2019 or Microsoft 365)',
+    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'the funding breakdown chart (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
 };
 
