@@ -2,7 +2,7 @@
 // what had to be left out on an older version. Which Office has which set (Microsoft's
 // "Excel JavaScript API requirement sets" table): Excel 2016 as sold has 1.1 only; Excel 2019
 // up to 1.7; Excel 2021 up to 1.14; Excel 2024 up to 1.17; Microsoft 365 and Excel on the web all.
-import { Message } from '../core/plan';
+import { Lang, StringKey, translator } from '../taskpane/i18n';
 
 export interface Features {
   /** Merges, column widths, unlocking cells, sheet protection (ExcelApi 1.2; Excel 2019, not Excel 2016 as sold). */
@@ -55,52 +55,29 @@ export function isCellEditModeError(e: unknown): boolean {
 
 export type Omission = 'layout' | 'protection' | 'names' | 'validation' | 'pageLayout' | 'freeze' | 'chart';
 
-const OMITTED: Record<Omission, Message> = {
-  layout: {
-    vi: 'gộp ô và độ rộng cột (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'merged cells and column widths (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  protection: {
-    vi: 'khóa bảng tính (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'sheet protection (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  names: {
-    vi: 'tên vùng như CTXH_DonVi (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'defined names such as CTXH_DonVi (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  validation: {
-    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
-    en: 'the input rules that check numbers as they are typed (needs Excel 2021, Microsoft 365 or Excel on the web) — the “Check” tab still checks the figures',
-  },
-  pageLayout: {
-    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — hãy chỉnh trong Bố trí Trang trước khi in',
-    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2021, Microsoft 365 or Excel on the web) — set it in Page Layout before printing',
-  },
-  freeze: {
-    vi: 'cố định dòng tiêu đề (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'frozen header rows (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  chart: {
-    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'the funding breakdown chart (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
+/** The pane's words for each omission (src/taskpane/i18n.ts holds them with every other UI string). */
+const OMITTED: Record<Omission, StringKey> = {
+  layout: 'omitLayout',
+  protection: 'omitProtection',
+  names: 'omitNames',
+  validation: 'omitValidation',
+  pageLayout: 'omitPageLayout',
+  freeze: 'omitFreeze',
+  chart: 'omitChart',
 };
 
 /** What was left out, one plain item each (for a list in the pane). */
-export function omissionItems(omitted: readonly Omission[], lang: 'vi' | 'en'): string[] {
-  return [...new Set(omitted)].map((o) => OMITTED[o][lang]);
+export function omissionItems(omitted: readonly Omission[], lang: Lang): string[] {
+  const t = translator(lang);
+  return [...new Set(omitted)].map((o) => t(OMITTED[o]));
 }
 
-export function omissionIntro(lang: 'vi' | 'en'): string {
-  return lang === 'vi' ? 'Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua:' : 'This version of Excel lacks some features, so these were left out:';
+export function omissionIntro(lang: Lang): string {
+  return translator(lang)('omittedIntro');
 }
 
 /** One plain sentence listing what this Excel could not do, or undefined when nothing was left out. */
-export function omissionMessage(omitted: readonly Omission[], lang: 'vi' | 'en'): string | undefined {
-  const uniq = [...new Set(omitted)];
-  if (!uniq.length) return undefined;
-  const items = uniq.map((o) => OMITTED[o][lang]);
-  return lang === 'vi'
-    ? `Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua: ${items.join('; ')}.`
-    : `This version of Excel lacks some features, so these were left out: ${items.join('; ')}.`;
+export function omissionMessage(omitted: readonly Omission[], lang: Lang): string | undefined {
+  const items = omissionItems(omitted, lang);
+  return items.length ? translator(lang)('omittedSentence', { items: items.join('; ') }) : undefined;
 }
