@@ -46,6 +46,14 @@ const STRINGS = {
   preparing: { vi: 'Đang tạo tệp…', en: 'Creating the file…' },
   downloaded: { vi: 'Đã tạo tệp “{file}”. Gửi tệp này cho các đơn vị qua thư điện tử.', en: 'Created “{file}”. E-mail this file to the units.' },
   openedWorkbook: { vi: 'Đã mở biểu mẫu thành một sổ làm việc mới.', en: 'The form was opened as a new workbook.' },
+  downloadOpened: {
+    vi: 'Excel trên máy Mac không tải được tệp từ ngăn tác vụ, nên biểu mẫu đã được mở thành một sổ làm việc mới: chọn Tệp → Lưu thành để lưu tệp “{file}”.',
+    en: 'Excel for Mac cannot download files from the task pane, so the form was opened as a new workbook: use File → Save As to save it as “{file}”.',
+  },
+  downloadUnavailable: {
+    vi: 'Excel này không tải được tệp từ ngăn tác vụ. Hãy bấm “Chèn biểu mẫu”, rồi nhấp chuột phải vào thẻ trang tính → Di chuyển hoặc Sao chép → (sổ làm việc mới), và lưu sổ đó thành “{file}”; hoặc tải biểu mẫu từ Excel trên web.',
+    en: 'This Excel cannot download files from the task pane. Click “Insert form”, then right-click the sheet tab → Move or Copy → (new book), and save that workbook as “{file}”; or download the form from Excel on the web.',
+  },
   saved: { vi: 'Thông tin đã nhập được ghi nhớ cho lần sau.', en: 'What you typed is remembered for next time.' },
 
   checkIntro: {
