@@ -4,7 +4,8 @@
 // - in Chromium posing as Internet Explorer 11 the page explains itself instead of "Đang khởi động…";
 // - with Microsoft's real office.js (from @microsoft/office-js, served where the CDN would be) under
 //   the page's own Content-Security-Policy nothing is refused, and the pane starts as it does outside Office;
-// - when office.js or the pane's script cannot be loaded, the page says so.
+// - when office.js or the pane's script cannot be loaded, the web view is Edge Legacy, or the pane throws
+//   or never starts, the page says so.
 import { execFileSync } from 'child_process';
 import { createServer, Server } from 'http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'fs';
@@ -128,7 +129,17 @@ interface Visit {
 }
 
 /** Opens the built pane; office.js comes from the package where `office` is 'real', or the CDN is unreachable. */
-async function visit(opts: { userAgent?: string; locale?: string; office: 'real' | 'unreachable'; blockPane?: boolean }): Promise<Visit> {
+async function visit(opts: {
+  userAgent?: string;
+  locale?: string;
+  office: 'real' | 'unreachable';
+  blockPane?: boolean;
+  /** Stands in for taskpane.js (a pane that throws, or never starts). */
+  pane?: string;
+  /** Runs before any page script (e.g. to take away what Edge Legacy lacks). */
+  before?: string;
+  waitMs?: number;
+}): Promise<Visit> {
   const context = await browser!.newContext({ userAgent: opts.userAgent, locale: opts.locale ?? 'vi-VN', viewport: { width: 350, height: 700 } });
   const page = await context.newPage();
   const v: Visit = { page, requests: [], violations: [], errors: [] };
@@ -138,8 +149,9 @@ async function visit(opts: { userAgent?: string; locale?: string; office: 'real'
       ((window as unknown as { __violations: string[] }).__violations ??= []).push(`${e.effectiveDirective} ${e.blockedURI} from ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
     });
   });
+  if (opts.before) await page.addInitScript(opts.before);
   page.on('pageerror', (e) => v.errors.push(String(e)));
-  await page.route('**/*', (route) => {
+  await page.route('**/*', async (route) => {
     const url = route.request().url();
     v.requests.push(url);
     if (url.startsWith(OFFICE_CDN) && opts.office === 'real') {
@@ -148,6 +160,11 @@ async function visit(opts: { userAgent?: string; locale?: string; office: 'real'
       return route.fulfill({ status: 404, body: '' });
     }
     if (opts.blockPane && url.endsWith('/taskpane.js')) return route.abort();
+    if (opts.pane !== undefined && url.endsWith('/taskpane.js')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: opts.pane });
+    if (opts.waitMs && url.endsWith('/taskpane.html')) {
+      const res = await route.fetch();
+      return route.fulfill({ response: res, body: (await res.text()).replace(/data-pane="?taskpane\.js"?/, (m) => `${m} data-wait-ms="${opts.waitMs}"`) });
+    }
     if (url.startsWith(origin)) return route.continue();
     return route.abort(); // nothing else leaves the machine
   });
@@ -199,6 +216,25 @@ if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: ap
     await v.page.locator('#boot[data-boot="office"]').waitFor();
     expect(await v.page.textContent('#boot')).toContain('appsforoffice.microsoft.com');
     await v.page.context().close();
+  }, 60_000);
+
+  test('Edge Legacy (no TextDecoder): the page asks for the WebView2 Runtime instead of failing', async () => {
+    const v = await visit({ office: 'real', before: 'delete window.TextDecoder; delete window.TextEncoder;' });
+    await v.page.locator('#boot[data-boot="old"]').waitFor();
+    expect(await v.page.textContent('#boot')).toContain('Microsoft Edge WebView2 Runtime');
+    expect(v.requests.some((u) => u.endsWith('/taskpane.js'))).toBe(false);
+    await v.page.context().close();
+  }, 60_000);
+
+  test('a pane that throws while starting shows the error; one that never starts is not a spinner forever', async () => {
+    const thrown = await visit({ office: 'real', pane: 'throw new Error("khởi động hỏng");' });
+    await thrown.page.locator('#boot[data-boot="failed"]').waitFor();
+    expect(await thrown.page.textContent('#boot')).toContain('khởi động hỏng');
+    await thrown.page.context().close();
+    const stuck = await visit({ office: 'real', pane: '/* never starts */', waitMs: 800 });
+    await stuck.page.locator('#boot[data-boot="slow"]').waitFor();
+    expect(await stuck.page.textContent('#boot')).toContain('Ngăn khởi động lâu hơn bình thường');
+    await stuck.page.context().close();
   }, 60_000);
 
   test('the pane’s own script fails to load: an error, not a spinner', async () => {

@@ -6,7 +6,7 @@
   'use strict';
   var me = document.currentScript || document.getElementById('boot-script');
   var paneSrc = (me && me.getAttribute('data-pane')) || 'taskpane.js';
-  var WAIT_MS = 30000;
+  var WAIT_MS = Number((me && me.getAttribute('data-wait-ms')) || 30000);
 
   var TEXT = {
     ie: {
