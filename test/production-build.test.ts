@@ -130,6 +130,8 @@ interface Visit {
 
 /** Opens the built pane; office.js comes from the package where `office` is 'real', or the CDN is unreachable. */
 async function visit(opts: {
+  /** The page of the build to open; default the task pane. */
+  pagePath?: string;
   userAgent?: string;
   locale?: string;
   office: 'real' | 'unreachable';
@@ -168,7 +170,7 @@ async function visit(opts: {
     if (url.startsWith(origin)) return route.continue();
     return route.abort(); // nothing else leaves the machine
   });
-  await page.goto(`${origin}/ctxh/taskpane.html`);
+  await page.goto(`${origin}/ctxh/${opts.pagePath ?? 'taskpane.html'}`);
   return v;
 }
 
@@ -209,6 +211,13 @@ if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: ap
     expect(await violations(v.page)).toEqual([]);
     expect(v.errors).toEqual([]);
     await v.page.context().close();
+    // The ribbon's function file runs office.js under the same policy.
+    const commands = await visit({ office: 'real', pagePath: 'commands.html' });
+    await commands.page.waitForTimeout(3_500);
+    expect(commands.requests.some((u) => u.startsWith(OFFICE_CDN))).toBe(true);
+    expect(await violations(commands.page)).toEqual([]);
+    expect(commands.errors).toEqual([]);
+    await commands.page.context().close();
   }, 60_000);
 
   test('office.js unreachable (firewall): the page names what it could not reach', async () => {
