@@ -203,43 +203,29 @@ const STRINGS = {
   },
   excelError: { vi: 'Excel báo lỗi: {msg}', en: 'Excel reported an error: {msg}' },
 
-  // What an older Excel left out when inserting (src/excel/features.ts).
+  // What an older Excel left out when inserting (src/excel/features.ts): short items, the version each needs
+  // (ExcelApi 1.2–1.7: Excel 2019; 1.8–1.9: Excel 2021), and what to do instead where there is something.
   omittedIntro: {
-    vi: 'Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua:',
-    en: 'This version of Excel lacks some features, so these were left out:',
+    vi: 'Excel này chưa làm được các phần sau nên đã bỏ qua (“trở lên” gồm cả Microsoft 365 và Excel trên web):',
+    en: 'This Excel cannot do the following, so they were left out (“or later” includes Microsoft 365 and Excel on the web):',
   },
   omittedSentence: {
-    vi: 'Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua: {items}.',
-    en: 'This version of Excel lacks some features, so these were left out: {items}.',
+    vi: 'Excel này chưa làm được các phần sau nên đã bỏ qua: {items}.',
+    en: 'This Excel cannot do the following, so they were left out: {items}.',
   },
-  omitLayout: {
-    vi: 'gộp ô và độ rộng cột (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'merged cells and column widths (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  omitProtection: {
-    vi: 'khóa bảng tính (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'sheet protection (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  omitNames: {
-    vi: 'tên vùng như CTXH_DonVi (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'defined names such as CTXH_DonVi (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
+  omitLayout: { vi: 'gộp ô, độ rộng cột — cần Excel 2019 trở lên', en: 'merged cells, column widths — needs Excel 2019 or later' },
+  omitProtection: { vi: 'khóa bảng tính — cần Excel 2019 trở lên', en: 'sheet protection — needs Excel 2019 or later' },
+  omitNames: { vi: 'tên vùng (CTXH_DonVi…) — cần Excel 2019 trở lên', en: 'defined names (CTXH_DonVi…) — needs Excel 2019 or later' },
   omitValidation: {
-    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
-    en: 'the input rules that check numbers as they are typed (needs Excel 2021, Microsoft 365 or Excel on the web) — the “Check” tab still checks the figures',
+    vi: 'quy tắc kiểm tra khi nhập số — cần Excel 2021 trở lên; mục “Kiểm tra” vẫn soát được số liệu',
+    en: 'input rules that check numbers as typed — needs Excel 2021 or later; the “Check” tab still checks the figures',
   },
   omitPageLayout: {
-    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — hãy chỉnh trong Bố trí Trang trước khi in',
-    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2021, Microsoft 365 or Excel on the web) — set it in Page Layout before printing',
+    vi: 'thiết lập trang in A4 — cần Excel 2021 trở lên; chỉnh ở Bố trí Trang trước khi in',
+    en: 'A4 print setup — needs Excel 2021 or later; set it in Page Layout before printing',
   },
-  omitFreeze: {
-    vi: 'cố định dòng tiêu đề (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'frozen header rows (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
-  omitChart: {
-    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
-    en: 'the funding breakdown chart (needs Excel 2019, Microsoft 365 or Excel on the web)',
-  },
+  omitFreeze: { vi: 'cố định dòng tiêu đề — cần Excel 2019 trở lên', en: 'frozen header rows — needs Excel 2019 or later' },
+  omitChart: { vi: 'biểu đồ cơ cấu kinh phí — cần Excel 2019 trở lên', en: 'the funding breakdown chart — needs Excel 2019 or later' },
 } as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;
