@@ -21,7 +21,8 @@ Lệnh / Commands:
           Merge the bundled sample returns (samples/) into tong-hop.xlsx
 
 Tùy chọn chung / Common options:
-  --lang vi|en   Ngôn ngữ thông báo (mặc định vi) / message language (default vi)
+  --lang vi|en   Ngôn ngữ thông báo và bảng tổng hợp (mặc định vi)
+                 language of the messages and the summary workbook (default vi)
   -h, --help     Hướng dẫn của lệnh / help for a command
 
 Xem thêm / More:  ctxh-report <lệnh> --help`,
