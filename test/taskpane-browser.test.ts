@@ -688,6 +688,10 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
       await page.click('#tab-merge');
       const m = await measured(page, async () => {
         await page.setInputFiles('#file-input', paths);
+        // While a file is being read only its name is known: shown once, not twice.
+        const reading = page.locator('#file-list li.file[data-status="reading"]').last();
+        await reading.waitFor();
+        expect(await reading.evaluate((li) => [li.querySelectorAll('.file-name').length, li.querySelector('.file-unit')?.textContent === li.getAttribute('data-file')])).toEqual([0, true]);
         await allRead(page, paths.length);
       });
       return { page, watch, m };
