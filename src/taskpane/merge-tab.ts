@@ -40,7 +40,7 @@ import {
 } from './merge-state';
 import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
-import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
+import { Pane, busy, byId, describeError, el, showMessage } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
 
 async function sameBytes(a: File, b: File): Promise<boolean> {
@@ -403,9 +403,9 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         const coverage = merged.roster
           ? [t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected })]
           : [receivedWithoutRoster(receivedCounts(merged))[pane.lang], `${NO_ROSTER[pane.lang]} ${rosterBtn.hidden ? t('rosterTick', { sheet: ROSTER_SHEET }) : t('rosterHowTo')}`];
-        showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0] }), ...coverage, res.leftOut);
-        if (merged.rejected.length)
-          status.append(message('warning', t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] })));
+        // One message bar, not a stack: the footer stays small enough to leave the list in view.
+        const rejectedLine = merged.rejected.length ? t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] }) : undefined;
+        showMessage(status, res.leftOut || rejectedLine ? 'warning' : 'success', t('merged', { sheet: res.sheets[0] }), ...coverage, rejectedLine, res.leftOut);
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       } finally {
