@@ -654,7 +654,7 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
         // Never "12/12" without a roster: what was received, that the list is missing, how to add it.
         expect(status).toContain(expected[lang]);
         expect(status).not.toMatch(/\d+\/\d+/);
-        expect(status).toContain(lang === 'vi' ? 'Chèn trang danh sách trống' : 'Insert an empty list sheet');
+        expect(status).toContain(lang === 'vi' ? 'Chèn trang danh sách ở trên' : 'Insert the list sheet above');
         // One bar: the outcome and the rejected files together, so the footer leaves the list in view.
         expect(await page.locator('#merge-status .message').count()).toBe(1);
         expect(status).toContain(lang === 'vi' ? `${rejected} tệp có lỗi chưa được tổng hợp` : 'not merged');

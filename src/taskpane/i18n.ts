@@ -133,8 +133,8 @@ const STRINGS = {
     en: 'Language of the summary and checks sheets written to the workbook; Vietnamese unless changed, whatever Office’s language.',
   },
   rosterHowTo: {
-    vi: 'Để biết đơn vị nào chưa báo cáo: bấm “Chèn trang danh sách trống” ở trên, ghi các đơn vị phải báo cáo rồi bấm Tổng hợp lại.',
-    en: 'To see who has not reported: press “Insert an empty list sheet” above, write the units expected to report, then merge again.',
+    vi: 'Chèn trang danh sách ở trên, ghi các đơn vị phải báo cáo rồi tổng hợp lại để biết đơn vị nào chưa gửi.',
+    en: 'Insert the list sheet above, write the units expected to report, then merge again to see who has not sent theirs.',
   },
   removeFile: { vi: 'Bỏ tệp “{file}”', en: 'Remove “{file}”' },
   clearFiles: { vi: 'Bỏ hết tệp', en: 'Remove all files' },
