@@ -69,7 +69,10 @@ export interface ReturnRow {
 export interface ReturnResult {
   file: string;
   format?: RawWorkbook['format'];
+  /** The file's own saved date when it records one, else the file system's time. */
   modified?: number;
+  /** The file system's modification time, when known: decides between duplicates saved in the same second. */
+  fileModified?: number;
   /** Sheet the form was found on. */
   sheet?: string;
   /** The unit's name exactly as written (trimmed), or undefined when missing. */
