@@ -3,15 +3,16 @@ import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFil
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, parseFormParams } from '../core/form';
-import { extractReturn } from '../core/extract';
 import { mergeReturns, toSummaryJson } from '../core/merge';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { FileRejected, Problem, ReturnResult, RosterEntry } from '../core/returns';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { readWorkbookBytes } from '../workbook/read-workbook';
-import { readRosterBytes } from '../workbook/read-roster';
-import { writeWorkbook } from '../workbook/write-xlsx';
+import { progressLine } from './progress';
+// SheetJS, exceljs and the worker pool are loaded only by the commands that need them, so --help starts at once.
+const readPool = () => import('./read-pool');
+const readRoster = () => import('../workbook/read-roster');
+const writeXlsx = () => import('../workbook/write-xlsx');
+
 
 type Lang = 'vi' | 'en';
 
@@ -65,6 +66,7 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   Validate each file (or every spreadsheet in a folder) and print its problems.
 
   --year N   Năm của đợt báo cáo, để cảnh báo biểu ghi năm khác / campaign year
+  --workers N  Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mã thoát / exit code: 0 không tệp nào có lỗi / no errors, 1 có tệp có lỗi / some file has errors,
                         2 dùng sai lệnh / usage error.`,
   merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] TỆP... / FILES...
@@ -77,6 +79,9 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
   --province T   Tỉnh/thành phố cho tiêu đề / province for the title
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
+  --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
+  Mỗi tệp được đọc tối đa 30 giây và 512 MB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
+  Each file gets at most 30 seconds and 512 MB to read; a file over either is rejected, the rest still merge.
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
                         hoặc dùng sai lệnh / nothing merged or usage error.`,
@@ -106,19 +111,22 @@ function listInputs(paths: string[], lang: Lang): string[] {
   return files;
 }
 
-/** Reads and validates one returned file; a file that cannot be read becomes a rejected result. */
-export function readReturnFile(path: string, campaignYear?: number): ReturnResult {
-  const file = basename(path);
-  const stat = statSync(path);
+/** Reads every file on all cores, with a progress line on a terminal; results in the order of `files`. */
+async function readAll(files: string[], year: number | undefined, workers: number | undefined, lang: Lang, quiet = false): Promise<ReturnResult[]> {
+  const progress = progressLine(files.length, lang, process.stderr, quiet ? false : undefined);
+  const { readReturnFiles } = await readPool();
   try {
-    // Refuse a huge file before reading it into memory.
-    if (stat.size > MAX_FILE_BYTES) throw new FileRejected(file, 'file.tooLarge', tooLargeMessage(stat.size));
-    const raw = readWorkbookBytes(new Uint8Array(readFileSync(path)), file, stat.mtimeMs);
-    return extractReturn(raw, { campaignYear });
-  } catch (e) {
-    if (!(e instanceof FileRejected)) throw e;
-    return { file, modified: stat.mtimeMs, rows: [], status: 'error', problems: [{ file, severity: 'error', code: e.code, message: e.text }] };
+    return await readReturnFiles(files, { campaignYear: year, workers, onProgress: (done, rejected) => progress.update(done, rejected) });
+  } finally {
+    progress.end();
   }
+}
+
+function parseWorkers(v: string | undefined, lang: Lang): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(T(lang, `--workers phải là số nguyên từ 1 đến 256, không phải "${v}".`, `--workers must be a whole number from 1 to 256, not "${v}".`));
+  return n;
 }
 
 interface FileReport {
@@ -205,15 +213,16 @@ async function cmdForm(args: string[], lang: Lang): Promise<number> {
   }
   guardOutputs([values.out], [], !!values.force, lang);
   const plan = buildFormPlan(parsed.params);
+  const { writeWorkbook } = await writeXlsx();
   writeOutput(values.out, await writeWorkbook({ sheets: [plan], title: `Biểu tổng hợp CTXH ${parsed.params.year}` }), lang);
   console.log(T(lang, `Đã ghi biểu mẫu: ${values.out}`, `Form written: ${values.out}`));
   return 0;
 }
 
 async function cmdCheck(args: string[], lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' }, workers: { type: 'string' } } });
   const year = parseYear(values.year, lang);
-  const results = listInputs(positionals, lang).map((f) => readReturnFile(f, year));
+  const results = await readAll(listInputs(positionals, lang), year, parseWorkers(values.workers, lang), lang);
   // What only shows across files (last year's form among this year's, duplicates) is reported as merge would.
   const merged = mergeReturns(results, { year });
   const key = (p: Problem) => `${p.code}|${p.cell ?? ''}|${p.message.vi}`;
@@ -231,8 +240,9 @@ async function cmdCheck(args: string[], lang: Lang): Promise<number> {
   return bad ? 1 : 0;
 }
 
-function loadRoster(path: string, lang: Lang): RosterEntry[] {
+async function loadRoster(path: string, lang: Lang): Promise<RosterEntry[]> {
   if (!existsSync(path)) throw new UsageError(T(lang, `Không tìm thấy danh sách đơn vị: ${path}`, `Roster not found: ${path}`));
+  const { readRosterBytes } = await readRoster();
   try {
     const rows = readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
     const roster = buildRoster(rows);
@@ -254,17 +264,19 @@ interface MergeOptions {
   year?: number;
   province?: string;
   force: boolean;
+  workers?: number;
 }
 
 async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (extname(o.out).toLowerCase() !== '.xlsx') throw new UsageError(T(lang, 'Bảng tổng hợp được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The summary is written as .xlsx: --out must end in .xlsx.'));
   guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
-  const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
-  const results = files.map((f) => readReturnFile(f, o.year));
+  const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
+  const results = await readAll(files, o.year, o.workers, lang, o.json === '-');
   const merged = mergeReturns(results, { roster, year: o.year });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
+  const { writeWorkbook } = await writeXlsx();
   writeOutput(o.out, await writeWorkbook(plan), lang);
   if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
 
@@ -297,11 +309,14 @@ async function cmdMerge(args: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
+      workers: { type: 'string' },
+    },
   });
   if (!values.out) throw new UsageError(T(lang, 'Thiếu --out (tên tệp tổng hợp .xlsx).', 'Missing --out (the summary .xlsx to write).'));
   return runMerge(
-    { out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force },
+    { out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force, workers: parseWorkers(values.workers, lang) },
     lang,
   );
 }

@@ -1,0 +1,33 @@
+"use strict";
+// One line on the terminal while files are read: "Đã đọc 1.234/3.321 tệp, loại 5".
+// Only when both outputs are a terminal, so logs, pipes and JSON stay clean.
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.progressLine = progressLine;
+const NONE = { update() { }, end() { } };
+function progressLine(total, lang, stream = process.stderr, enabled = !!(stream.isTTY && process.stdout.isTTY)) {
+    if (!enabled)
+        return NONE;
+    const fmt = (n) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN');
+    let last = 0;
+    let shown = false;
+    const draw = (done, rejected) => {
+        const text = lang === 'en' ? `Read ${fmt(done)}/${fmt(total)} files, ${fmt(rejected)} rejected` : `Đã đọc ${fmt(done)}/${fmt(total)} tệp, loại ${fmt(rejected)}`;
+        stream.write(`\r${text}\x1b[K`);
+        shown = true;
+    };
+    return {
+        update(done, rejected) {
+            // A few redraws a second are enough; thousands would cost more than the reading.
+            const now = Date.now();
+            if (done < total && now - last < 100)
+                return;
+            last = now;
+            draw(done, rejected);
+        },
+        end() {
+            if (shown)
+                stream.write('\r\x1b[K');
+            shown = false;
+        },
+    };
+}

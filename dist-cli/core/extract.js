@@ -1,0 +1,421 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.PLAUSIBLE = void 0;
+exports.extractReturn = extractReturn;
+// Finds the standard form in a workbook someone else's reader turned into a grid,
+// by its labels rather than fixed addresses, and validates every row.
+const zod_1 = require("zod");
+const form_1 = require("./form");
+const messages_1 = require("./messages");
+const numbers_1 = require("./numbers");
+const plan_1 = require("./plan");
+/** Values above these in one row are probably typing mistakes (extra zeros). */
+exports.PLAUSIBLE = { participants: 100000, money: 10000000000 };
+// The reader is someone else's code: check the outline, not every cell (a sheet may be huge).
+const RawWorkbookOutline = zod_1.z.object({
+    file: zod_1.z.string(),
+    format: zod_1.z.enum(['xlsx', 'xls', 'ods']).optional(),
+    modified: zod_1.z.number().optional(),
+    sheets: zod_1.z.array(zod_1.z.object({ name: zod_1.z.string(), cells: zod_1.z.custom((v) => Array.isArray(v)) })),
+    names: zod_1.z.array(zod_1.z.object({ name: zod_1.z.string() }).passthrough()).optional(),
+});
+const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
+function cellAt(sheet, r, c) {
+    const cell = sheet.cells[r - 1]?.[c - 1];
+    if (cell === undefined || cell === null)
+        return undefined;
+    if (typeof cell !== 'object')
+        return { value: cell };
+    return cell;
+}
+function rawString(cell) {
+    if (!cell)
+        return '';
+    const v = cell.value;
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return cell.text ?? '';
+}
+/** Lowercase NFC text with single spaces and no trailing colon, for comparing labels. */
+function label(cell) {
+    return rawString(cell).normalize('NFC').toLowerCase().replace(SPACES, ' ').trim().replace(/\s*[:.]$/, '');
+}
+/** Column-number labels: "3 = 4 + 5", "(3)=(4)+(5)" and the number 4 all compare as written on the form. */
+function compact(cell) {
+    return rawString(cell).normalize('NFC').replace(SPACES, '').replace(/[()]/g, '');
+}
+function isBlank(cell) {
+    if (!cell)
+        return true;
+    if (cell.formula !== undefined || cell.error)
+        return false;
+    return cell.value === null || cell.value === undefined || (typeof cell.value === 'string' && cell.value.replace(SPACES, '') === '');
+}
+function shown(cell) {
+    if (!cell)
+        return '';
+    if (typeof cell.value === 'string')
+        return cell.value.trim();
+    return cell.text?.trim() || (cell.value === null ? '' : String(cell.value));
+}
+function rowWidth(sheet, r) {
+    return sheet.cells[r - 1]?.length ?? 0;
+}
+function findColumns(sheet, r, c3) {
+    const width = rowWidth(sheet, r);
+    const left = (from, want) => {
+        for (let c = from; c >= 1; c--)
+            if (compact(cellAt(sheet, r, c)) === want)
+                return c;
+        return undefined;
+    };
+    const right = (from, want) => {
+        for (let c = from; c <= width; c++)
+            if (compact(cellAt(sheet, r, c)) === want)
+                return c;
+        return undefined;
+    };
+    const participants = left(c3 - 1, '2');
+    const budget = right(c3 + 1, '4');
+    const otherFunding = budget ? right(budget + 1, '5') : undefined;
+    if (!participants || !budget || !otherFunding)
+        return undefined;
+    return { tt: left(participants - 1, '1'), participants, totalFunding: c3, budget, otherFunding };
+}
+function findCandidates(raw) {
+    const out = [];
+    for (const sheet of raw.sheets) {
+        for (let r = 1; r <= sheet.cells.length; r++) {
+            const width = rowWidth(sheet, r);
+            for (let c = 1; c <= width; c++) {
+                if (compact(cellAt(sheet, r, c)) !== '3=4+5')
+                    continue;
+                const cols = findColumns(sheet, r, c);
+                if (cols) {
+                    out.push({ sheet, columnRow: r, cols });
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+const TOTAL_LABELS = new Set(['tổng', 'tổng cộng', 'cộng', 'tổng số', 'total']);
+const FOOTER = /^(?:thủ trưởng|người lập|ký tên|\(ký|.*ngày.*tháng.*năm)/u;
+/** The "Tổng" row: a total label left of the number columns. Without one, the table ends at the footer. */
+function findEnd(c, limit) {
+    const { sheet, cols } = c;
+    const labelCols = Math.max(cols.participants, cols.tt ?? 0);
+    for (let r = c.columnRow + 1; r < limit; r++) {
+        for (let col = 1; col <= labelCols; col++) {
+            const cell = cellAt(sheet, r, col);
+            if (typeof cell?.value === 'string' && TOTAL_LABELS.has(label(cell)))
+                return { totalRow: r, end: r };
+        }
+    }
+    for (let r = c.columnRow + 1; r < limit; r++) {
+        const width = rowWidth(sheet, r);
+        for (let col = 1; col <= width; col++) {
+            const cell = cellAt(sheet, r, col);
+            if (typeof cell?.value === 'string' && FOOTER.test(label(cell)))
+                return { end: r };
+        }
+    }
+    return { end: limit };
+}
+const UNIT_LABEL = /^\s*đơn\s+vị\s+báo\s+cáo\s*[:：\-–]?\s*/iu;
+const PLACEHOLDER = /^(?:[\s.…_\-–]*|\(?\s*tên đơn vị[^)]*\)?)$/iu;
+// The form's own title lines: when rows above the table were deleted they must not pass for a unit's name.
+const FORM_TEXT = /^(?:biểu\s+tổng\s+hợp|v\/v\s|\(gửi\s+kèm|“?ngày\s+công\s+tác\s+xã\s+hội)/iu;
+function unitText(cell) {
+    if (!cell || cell.error)
+        return undefined;
+    const v = cell.value;
+    const s = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+    return s === '' || PLACEHOLDER.test(s) || UNIT_LABEL.test(s.normalize('NFC')) || FORM_TEXT.test(s.normalize('NFC')) ? undefined : s;
+}
+function findUnit(raw, cand) {
+    const { sheet } = cand;
+    // The label nearest above the column-number row.
+    let lab;
+    for (let r = cand.columnRow - 1; r >= 1 && !lab; r--) {
+        const width = rowWidth(sheet, r);
+        for (let c = 1; c <= width; c++) {
+            const cell = cellAt(sheet, r, c);
+            if (typeof cell?.value === 'string' && UNIT_LABEL.test(cell.value.normalize('NFC'))) {
+                lab = { r, c };
+                break;
+            }
+        }
+    }
+    const merge = lab ? sheet.merges?.find((m) => m.r1 <= lab.r && lab.r <= m.r2 && m.c1 <= lab.c && lab.c <= m.c2) : undefined;
+    const span = lab ? { r1: lab.r, c1: merge?.c1 ?? lab.c, r2: merge?.r2 ?? lab.r, c2: merge?.c2 ?? lab.c } : undefined;
+    // The defined name, when it survived and still points at a filled cell near the label.
+    const name = raw.names?.find((n) => n.name.toLowerCase() === form_1.FORM_NAMES.unit.toLowerCase());
+    if (name && name.sheet === sheet.name && name.r1 && name.c1) {
+        const near = span
+            ? name.r1 > span.r2 && name.r1 <= span.r2 + 2 && name.c1 >= span.c1 - 1 && name.c1 <= span.c2 + 1
+            : name.r1 < cand.columnRow;
+        const unit = near ? unitText(cellAt(sheet, name.r1, name.c1)) : undefined;
+        if (unit)
+            return { unit, at: { r: name.r1, c: name.c1 } };
+    }
+    if (!lab || !span)
+        return {};
+    // "ĐƠN VỊ BÁO CÁO: Sở Y tế" in one cell.
+    const labelCell = cellAt(sheet, lab.r, lab.c);
+    const rest = typeof labelCell?.value === 'string' ? labelCell.value.normalize('NFC').replace(UNIT_LABEL, '').trim() : '';
+    if (rest && !PLACEHOLDER.test(rest))
+        return { unit: rest, at: lab };
+    for (let c = span.c1; c <= span.c2; c++) {
+        const unit = unitText(cellAt(sheet, span.r2 + 1, c));
+        if (unit)
+            return { unit, at: { r: span.r2 + 1, c } };
+    }
+    return { at: { r: span.r2 + 1, c: span.c1 } };
+}
+const YEAR_PATTERNS = [/công\s+tác\s+xã\s+hội(?:\s+việt\s+nam)?[”"]?\s+năm\s+(\d{4})/u, /v\/v[^]*?năm\s+(\d{4})/u, /lần\s+thứ\s+\d+\s+năm\s+(\d{4})/u];
+function findYear(cand) {
+    const { sheet } = cand;
+    for (const re of YEAR_PATTERNS) {
+        for (let r = 1; r < cand.columnRow; r++) {
+            const width = rowWidth(sheet, r);
+            for (let c = 1; c <= width; c++) {
+                const cell = cellAt(sheet, r, c);
+                if (typeof cell?.value !== 'string')
+                    continue;
+                const m = re.exec(label(cell));
+                if (m)
+                    return { year: Number(m[1]), r, c };
+            }
+        }
+    }
+    return undefined;
+}
+/** Reads one candidate form; problems are in document order. */
+function readForm(raw, cand, limit, opts) {
+    const { sheet, cols } = cand;
+    const problems = [];
+    let errors = 0;
+    const add = (severity, code, message, r, c) => {
+        if (severity === 'error')
+            errors++;
+        problems.push({ file: raw.file, sheet: sheet.name, ...(r && c ? { cell: (0, plan_1.cellAddress)(r, c) } : {}), severity, code, message });
+    };
+    const u = findUnit(raw, cand);
+    if (!u.unit)
+        add('error', 'unit.missing', messages_1.M.unitMissing(u.at !== undefined), u.at?.r, u.at?.c);
+    else if (/^[=+\-@]/.test(u.unit))
+        add('warning', 'unit.formulaLike', messages_1.M.unitFormulaLike(u.unit), u.at?.r, u.at?.c);
+    const y = findYear(cand);
+    const year = y?.year;
+    if (y && opts.campaignYear !== undefined && y.year !== opts.campaignYear)
+        add('warning', 'year.differs', messages_1.M.yearDiffers(y.year, opts.campaignYear), y.r, y.c);
+    const { totalRow, end } = findEnd(cand, limit);
+    if (totalRow === undefined)
+        add('warning', 'totalRow.missing', messages_1.M.noTotalRow(), cand.columnRow, cols.participants);
+    const read = (r, c, col, code) => {
+        const cell = cellAt(sheet, r, c);
+        if (isBlank(cell))
+            return { ok: true, present: false, value: 0 };
+        if (cell.error) {
+            add('error', 'cell.errorValue', messages_1.M.errorValue(col, cell.error), r, c);
+            return { ok: false, present: true, value: 0 };
+        }
+        if (cell.formula !== undefined && (cell.value === null || cell.value === undefined)) {
+            add('error', 'cell.formulaNoValue', messages_1.M.formulaNoValue(col), r, c);
+            return { ok: false, present: true, value: 0 };
+        }
+        if (cell.formula !== undefined && typeof cell.value === 'string' && cell.value.trim() === '')
+            return { ok: true, present: false, value: 0 };
+        const res = (0, numbers_1.parseWholeNumber)(cell.value);
+        if (!res.ok) {
+            add('error', code, messages_1.M.invalidNumber(col, shown(cell), res.reason, cell.value), r, c);
+            return { ok: false, present: true, value: 0 };
+        }
+        if (res.fromText)
+            add('warning', 'number.text', messages_1.M.numberAsText(col, shown(cell), res.value), r, c);
+        return { ok: true, present: true, value: res.value, fromText: res.fromText };
+    };
+    const rows = [];
+    let rowErrors = false;
+    // Columns whose own "Tổng" is known to be off already (SUM skips text; column 3 not computed): no second warning.
+    const explained = new Set();
+    for (let r = cand.columnRow + 1; r < end; r++) {
+        const pc = cellAt(sheet, r, cols.participants);
+        const tc = cellAt(sheet, r, cols.totalFunding);
+        const bc = cellAt(sheet, r, cols.budget);
+        const oc = cellAt(sheet, r, cols.otherFunding);
+        const tcIdle = isBlank(tc) || (tc.formula !== undefined && !tc.error && (tc.value === null || tc.value === '' || tc.value === 0));
+        if (isBlank(pc) && isBlank(bc) && isBlank(oc) && tcIdle)
+            continue;
+        const before = errors;
+        const p = read(r, cols.participants, messages_1.COLUMN_NAMES.participants, 'participants.invalid');
+        const b = read(r, cols.budget, messages_1.COLUMN_NAMES.budget, 'money.invalid');
+        const o = read(r, cols.otherFunding, messages_1.COLUMN_NAMES.otherFunding, 'money.invalid');
+        const c3 = cols.totalFunding;
+        const sum = b.value + o.value;
+        if (p.fromText)
+            explained.add('participants');
+        if (b.fromText)
+            explained.add('budget');
+        if (o.fromText)
+            explained.add('otherFunding');
+        if (b.fromText || o.fromText)
+            explained.add('totalFunding');
+        const breakdown = b.present || o.present;
+        if (tc && tc.formula !== undefined) {
+            // A formula: its stored result, or 4 + 5 when none was stored.
+            if (tc.value === null || tc.value === undefined || tc.error || (typeof tc.value === 'string' && tc.value.trim() === '')) {
+                if (b.ok && o.ok && breakdown) {
+                    add('warning', 'total.computed', messages_1.M.totalComputed(b.value, o.value), r, c3);
+                    explained.add('totalFunding');
+                }
+            }
+            else {
+                const t = (0, numbers_1.parseWholeNumber)(tc.value);
+                if (t.ok && t.value > 0 && !breakdown)
+                    add('error', 'funding.noBreakdown', messages_1.M.noBreakdown(t.value), r, c3);
+                // SUM skips numbers stored as text, so a low result there is already explained.
+                else if (b.ok && o.ok && !b.fromText && !o.fromText && (!t.ok || t.value !== sum)) {
+                    add('warning', 'total.formulaStale', messages_1.M.totalFormulaStale(t.ok ? t.value : 0, b.value, o.value), r, c3);
+                    explained.add('totalFunding');
+                }
+            }
+        }
+        else if (!isBlank(tc)) {
+            const t = read(r, c3, messages_1.COLUMN_NAMES.totalFunding, 'total.invalid');
+            if (t.fromText)
+                explained.add('totalFunding');
+            if (t.ok && t.value > 0 && !breakdown)
+                add('error', 'funding.noBreakdown', messages_1.M.noBreakdown(t.value), r, c3);
+            else if (t.ok && b.ok && o.ok && t.value !== sum)
+                add('error', 'total.mismatch', messages_1.M.totalMismatch(t.value, b.value, o.value), r, c3);
+        }
+        if (errors > before) {
+            rowErrors = true;
+            continue;
+        }
+        if (p.value > exports.PLAUSIBLE.participants)
+            add('warning', 'participants.implausible', messages_1.M.tooManyParticipants(p.value), r, cols.participants);
+        if (sum > exports.PLAUSIBLE.money)
+            add('warning', 'money.implausible', messages_1.M.tooMuchMoney(sum), r, c3);
+        rows.push({ row: r, participants: p.value, totalFunding: sum, budget: b.value, otherFunding: o.value });
+    }
+    // The "Tổng" row as written against the rows: the rows win.
+    if (totalRow !== undefined && !rowErrors) {
+        const sums = {
+            participants: rows.reduce((s, x) => s + x.participants, 0),
+            totalFunding: rows.reduce((s, x) => s + x.totalFunding, 0),
+            budget: rows.reduce((s, x) => s + x.budget, 0),
+            otherFunding: rows.reduce((s, x) => s + x.otherFunding, 0),
+        };
+        for (const key of ['participants', 'totalFunding', 'budget', 'otherFunding']) {
+            if (explained.has(key))
+                continue;
+            const cell = cellAt(sheet, totalRow, cols[key]);
+            if (!cell || cell.error || cell.value === null || cell.value === undefined)
+                continue;
+            const t = (0, numbers_1.parseWholeNumber)(cell.value);
+            if (t.ok && t.value !== sums[key])
+                add('warning', 'sum.disagrees', messages_1.M.sumDisagrees(messages_1.COLUMN_NAMES[key], t.value, sums[key]), totalRow, cols[key]);
+        }
+    }
+    // Clerks who run out of rows sometimes type below "Tổng": those figures would be lost, so each such row is an error.
+    if (totalRow !== undefined) {
+        const stop = Math.min(limit, totalRow + 40);
+        below: for (let r = totalRow + 1; r < stop; r++) {
+            for (let c = 1; c <= rowWidth(sheet, r); c++) {
+                const cell = cellAt(sheet, r, c);
+                if (typeof cell?.value === 'string' && FOOTER.test(label(cell)))
+                    break below;
+            }
+            const filled = [cols.participants, cols.budget, cols.otherFunding, cols.totalFunding].find((c) => {
+                const cell = cellAt(sheet, r, c);
+                return !isBlank(cell) && !(cell.formula !== undefined && (cell.value === null || cell.value === '' || cell.value === 0));
+            });
+            if (filled !== undefined)
+                add('error', 'rows.belowTotal', messages_1.M.rowBelowTotal(r), r, filled);
+        }
+    }
+    return { unit: u.unit, year, ...(y ? { yearCell: (0, plan_1.cellAddress)(y.r, y.c) } : {}), rows, problems };
+}
+function statusOf(problems) {
+    if (problems.some((p) => p.severity === 'error'))
+        return 'error';
+    return problems.length ? 'warning' : 'ok';
+}
+function capProblems(problems, max, file) {
+    if (problems.length <= max)
+        return problems;
+    // Keep every error first so the status and the listed reasons agree.
+    const errors = problems.filter((p) => p.severity === 'error');
+    const kept = new Set([...errors, ...problems.filter((p) => p.severity !== 'error')].slice(0, max - 1));
+    const out = problems.filter((p) => kept.has(p));
+    const droppedError = errors.some((p) => !kept.has(p));
+    out.push({ file, severity: droppedError ? 'error' : 'warning', code: 'problems.truncated', message: messages_1.M.truncated(problems.length - out.length) });
+    return out;
+}
+/** Finds the reporting form on any sheet of a workbook and validates it. */
+function extractReturn(raw, opts = {}) {
+    const outline = RawWorkbookOutline.safeParse(raw);
+    const file = typeof raw?.file === 'string' ? raw.file : '?';
+    const base = { file, format: raw?.format, modified: raw?.modified };
+    if (!outline.success) {
+        return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: messages_1.M.formNotFound([]) }] };
+    }
+    const candidates = findCandidates(raw);
+    if (candidates.length === 0) {
+        return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: messages_1.M.formNotFound(raw.sheets.map((s) => s.name)) }] };
+    }
+    // Several forms (a blank copy next to the filled one): read each, keep the one with most content.
+    const named = raw.names?.find((n) => n.name.toLowerCase() === form_1.FORM_NAMES.columnNumbers.toLowerCase());
+    const found = candidates.map((cand, i) => {
+        const next = candidates[i + 1];
+        const limit = next && next.sheet === cand.sheet ? next.columnRow : cand.sheet.cells.length + 1;
+        const f = readForm(raw, cand, limit, opts);
+        const filled = f.rows.length > 0 || f.problems.some((p) => p.severity === 'error' && p.code !== 'unit.missing');
+        const yearFits = opts.campaignYear !== undefined && f.year === opts.campaignYear;
+        const score = (f.unit ? 4 : 0) + (filled ? 2 : 0) + (yearFits ? 1 : 0) + (named?.sheet === cand.sheet.name && named.r1 === cand.columnRow ? 0.5 : 0);
+        return { cand, f, score, filled };
+    });
+    let best = found[0];
+    for (const x of found)
+        if (x.score > best.score)
+            best = x;
+    // Two filled forms that nothing tells apart: choosing one would be a guess.
+    const rivals = found.filter((x) => x !== best && x.filled && best.filled && Math.floor(x.score) === Math.floor(best.score));
+    if (rivals.length) {
+        const sheets = [best, ...rivals].map((x) => x.cand.sheet.name);
+        return {
+            ...base,
+            unit: best.f.unit,
+            rows: [],
+            status: 'error',
+            problems: [{ file, sheet: best.cand.sheet.name, severity: 'error', code: 'form.ambiguous', message: messages_1.M.ambiguousForms(sheets) }],
+        };
+    }
+    const problems = [...best.f.problems];
+    const others = found.filter((x) => x !== best && x.score >= 2).map((x) => x.cand.sheet.name);
+    if (others.length)
+        problems.unshift({ file, sheet: best.cand.sheet.name, severity: 'warning', code: 'form.several', message: messages_1.M.severalForms(best.cand.sheet.name, others) });
+    if (best.f.rows.length === 0 && !problems.some((p) => p.severity === 'error')) {
+        problems.push({
+            file, sheet: best.cand.sheet.name, severity: 'warning', code: 'rows.none',
+            message: { vi: 'Biểu chưa có dòng số liệu nào; đơn vị được tính là đã báo cáo với số liệu bằng 0.', en: 'The form has no filled rows; the unit counts as reported with zero figures.' },
+        });
+    }
+    const status = statusOf(problems);
+    return {
+        ...base,
+        sheet: best.cand.sheet.name,
+        unit: best.f.unit,
+        year: best.f.year,
+        ...(best.f.yearCell ? { yearCell: best.f.yearCell } : {}),
+        rows: best.f.rows,
+        problems: capProblems(problems, opts.maxProblems ?? 200, file),
+        status,
+    };
+}

@@ -1,0 +1,321 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.FormParamsSchema = exports.DEFAULT_FORM_PARAMS = exports.FORM_NAMES = exports.formColumn = exports.FORM_COLUMN_NUMBERS = exports.FORM_COLUMNS = exports.FORM_LABELS = exports.FIRST_EDITION_YEAR = void 0;
+exports.editionOf = editionOf;
+exports.parseFormParams = parseFormParams;
+exports.formLayout = formLayout;
+exports.growingSum = growingSum;
+exports.derivedTotal = derivedTotal;
+exports.referenceLine = referenceLine;
+exports.subtitleLine = subtitleLine;
+exports.editionLine = editionLine;
+exports.buildFormPlan = buildFormPlan;
+// The standard reporting form (seed 001, attached to Hải Phòng plan 45/KH-SLĐTBXH),
+// described once as data and turned into a sheet plan.
+const zod_1 = require("zod");
+const document_style_1 = require("./document-style");
+const plan_1 = require("./plan");
+/** The first Social Work Day was 2017: the n-th edition is in year 2016 + n. */
+exports.FIRST_EDITION_YEAR = 2017;
+function editionOf(year) {
+    return year - (exports.FIRST_EDITION_YEAR - 1);
+}
+/** Labels the reader looks for to find a returned form, whatever its layout. */
+exports.FORM_LABELS = {
+    unitHeading: 'ĐƠN VỊ BÁO CÁO',
+    title: 'BIỂU TỔNG HỢP',
+    total: 'Tổng',
+    moneyUnit: 'Đơn vị tính: đồng',
+    signer: 'THỦ TRƯỞNG ĐƠN VỊ',
+    signNote: '(Ký tên, đóng dấu)',
+    breakdown: 'Trong đó',
+};
+exports.FORM_COLUMNS = [
+    { key: 'tt', number: '1', header: 'TT', underBreakdown: false, width: 7, kind: 'index', derived: false, label: { vi: 'TT', en: 'No.' } },
+    {
+        key: 'participants', number: '2', header: 'Số người tham gia', underBreakdown: false, width: 16, kind: 'count', derived: false,
+        label: { vi: 'Số người tham gia', en: 'Participants' },
+    },
+    {
+        key: 'totalFunding', number: '3=4+5', header: 'Tổng kinh phí thực hiện', underBreakdown: false, width: 21, kind: 'money', derived: true,
+        label: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
+    },
+    {
+        key: 'budget', number: '4', header: 'Ngân sách của cơ quan, đơn vị', underBreakdown: true, width: 19, kind: 'money', derived: false,
+        label: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Unit's own budget" },
+    },
+    {
+        key: 'otherFunding', number: '5', header: 'Vận động khác', underBreakdown: true, width: 17, kind: 'money', derived: false,
+        label: { vi: 'Vận động khác', en: 'Other mobilised funds' },
+    },
+];
+exports.FORM_COLUMN_NUMBERS = exports.FORM_COLUMNS.map((c) => c.number);
+/** 1-based column of a form column on the standard layout. */
+const formColumn = (key) => exports.FORM_COLUMNS.findIndex((c) => c.key === key) + 1;
+exports.formColumn = formColumn;
+/** Defined names written into the form so a reader can find its parts after rows move. */
+exports.FORM_NAMES = {
+    unit: 'CTXH_DonVi',
+    columnNumbers: 'CTXH_SoCot',
+    data: 'CTXH_DuLieu',
+    total: 'CTXH_Tong',
+};
+exports.DEFAULT_FORM_PARAMS = {
+    year: 2023,
+    province: 'Hải Phòng',
+    body: 'Sở Lao động - Thương binh và Xã hội',
+    plan: 'Kế hoạch số 45/KH-SLĐTBXH ngày 22/3/2023',
+    rows: 10,
+};
+const text = (max, key) => zod_1.z
+    .string({ error: `${key}.required` })
+    .trim()
+    .min(1, { error: `${key}.required` })
+    .max(max, { error: `${key}.tooLong` })
+    .refine((s) => !/^[=+\-@]/.test(s), { error: `${key}.formula` });
+exports.FormParamsSchema = zod_1.z.object({
+    year: zod_1.z.coerce
+        .number({ error: 'year.invalid' })
+        .int({ error: 'year.invalid' })
+        .min(exports.FIRST_EDITION_YEAR, { error: 'year.range' })
+        .max(2100, { error: 'year.range' }),
+    province: text(60, 'province'),
+    body: text(120, 'body'),
+    plan: text(160, 'plan'),
+    theme: text(200, 'theme').optional(),
+    deadline: zod_1.z
+        .string()
+        .trim()
+        .regex(/^(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/\d{4}$/, { error: 'deadline.format' })
+        .optional(),
+    unit: text(160, 'unit').optional(),
+    rows: zod_1.z.coerce.number({ error: 'rows.invalid' }).int({ error: 'rows.invalid' }).min(1, { error: 'rows.range' }).max(500, { error: 'rows.range' }),
+});
+const PARAM_MESSAGES = {
+    'year.invalid': { vi: 'Năm phải là một số nguyên, ví dụ 2025.', en: 'The year must be a whole number, e.g. 2025.' },
+    'year.range': {
+        vi: `Năm phải từ ${exports.FIRST_EDITION_YEAR} (lần thứ nhất) đến 2100.`,
+        en: `The year must be between ${exports.FIRST_EDITION_YEAR} (the first edition) and 2100.`,
+    },
+    'province.required': { vi: 'Chưa nhập tỉnh/thành phố.', en: 'The province or city is missing.' },
+    'province.tooLong': { vi: 'Tên tỉnh/thành phố quá dài (tối đa 60 ký tự).', en: 'The province name is too long (60 characters at most).' },
+    'body.required': { vi: 'Chưa nhập cơ quan ban hành kế hoạch.', en: 'The issuing body is missing.' },
+    'body.tooLong': { vi: 'Tên cơ quan ban hành quá dài (tối đa 120 ký tự).', en: 'The issuing body is too long (120 characters at most).' },
+    'plan.required': { vi: 'Chưa nhập số, ngày của kế hoạch/công văn.', en: 'The plan reference is missing.' },
+    'plan.tooLong': { vi: 'Số hiệu kế hoạch quá dài (tối đa 160 ký tự).', en: 'The plan reference is too long (160 characters at most).' },
+    'theme.required': { vi: 'Chủ đề để trống: bỏ trường này nếu không có chủ đề.', en: 'The theme is empty: leave it out if there is none.' },
+    'theme.tooLong': { vi: 'Chủ đề quá dài (tối đa 200 ký tự).', en: 'The theme is too long (200 characters at most).' },
+    'deadline.format': { vi: 'Hạn báo cáo phải có dạng ngày/tháng/năm, ví dụ 10/4/2025.', en: 'The deadline must be day/month/year, e.g. 10/4/2025.' },
+    'unit.required': { vi: 'Tên đơn vị để trống: bỏ trường này để đơn vị tự ghi.', en: 'The unit name is empty: leave it out for the unit to fill in.' },
+    'unit.tooLong': { vi: 'Tên đơn vị quá dài (tối đa 160 ký tự).', en: 'The unit name is too long (160 characters at most).' },
+    'rows.invalid': { vi: 'Số dòng phải là một số nguyên.', en: 'The number of rows must be a whole number.' },
+    'rows.range': { vi: 'Số dòng phải từ 1 đến 500.', en: 'The number of rows must be between 1 and 500.' },
+};
+for (const field of ['province', 'body', 'plan', 'theme', 'unit']) {
+    PARAM_MESSAGES[`${field}.formula`] = {
+        vi: 'Không được bắt đầu bằng dấu =, +, - hoặc @ (Excel sẽ hiểu nhầm là công thức).',
+        en: 'Must not start with =, +, - or @ (Excel would take it for a formula).',
+    };
+}
+const FIELD_LABELS = {
+    year: { vi: 'Năm', en: 'Year' },
+    province: { vi: 'Tỉnh/thành phố', en: 'Province' },
+    body: { vi: 'Cơ quan ban hành', en: 'Issuing body' },
+    plan: { vi: 'Kế hoạch số', en: 'Plan reference' },
+    theme: { vi: 'Chủ đề', en: 'Theme' },
+    deadline: { vi: 'Hạn báo cáo', en: 'Deadline' },
+    unit: { vi: 'Tên đơn vị', en: 'Unit name' },
+    rows: { vi: 'Số dòng', en: 'Rows' },
+};
+/** Validates form parameters; empty optional strings count as absent. */
+function parseFormParams(input) {
+    const cleaned = {};
+    for (const [k, v] of Object.entries(input))
+        if (v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '' && !['province', 'body', 'plan', 'year', 'rows'].includes(k)))
+            cleaned[k] = v;
+    const res = exports.FormParamsSchema.safeParse(cleaned);
+    if (res.success)
+        return { ok: true, params: res.data };
+    return {
+        ok: false,
+        problems: res.error.issues.map((issue) => {
+            const field = String(issue.path[0] ?? '');
+            const fallback = { vi: `Giá trị không hợp lệ.`, en: `Invalid value.` };
+            return { field, label: FIELD_LABELS[field] ?? { vi: field, en: field }, message: PARAM_MESSAGES[issue.message] ?? fallback };
+        }),
+    };
+}
+/** Row numbers of each part of a form with the given number of data rows. */
+function formLayout(rows) {
+    const header1 = 10;
+    const firstData = header1 + 3;
+    const lastData = firstData + rows - 1;
+    const total = lastData + 1;
+    return {
+        unitHeading: 1,
+        unitCell: 2,
+        title: 4,
+        subtitle: 5,
+        reference: 6,
+        edition: 7,
+        deadline: 8,
+        moneyUnit: 9,
+        header1,
+        header2: header1 + 1,
+        columnNumbers: header1 + 2,
+        firstData,
+        lastData,
+        total,
+        place: total + 2,
+        signer: total + 3,
+        signNote: total + 4,
+        lastColumn: exports.FORM_COLUMNS.length,
+    };
+}
+const STYLES = {
+    ...document_style_1.DOCUMENT_STYLES,
+    heading: { bold: true, hAlign: 'center', vAlign: 'middle' },
+    unitInput: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, underlineDotted: true, locked: false },
+    tt: { hAlign: 'center', border: true, locked: false, numberFormat: '0' },
+    input: { border: true, locked: false, numberFormat: '#,##0', hAlign: 'right' },
+    derived: { border: true, numberFormat: '#,##0', hAlign: 'right', fill: 'F2F2F2' },
+    totalLabel: { bold: true, hAlign: 'center', border: true },
+    totalNum: { bold: true, border: true, numberFormat: '#,##0', hAlign: 'right' },
+    place: { italic: true, hAlign: 'center' },
+    signer: { bold: true, hAlign: 'center' },
+    signNote: { italic: true, hAlign: 'center' },
+};
+/** The "Tổng" formula for one column: it grows with rows inserted anywhere, also just above "Tổng". */
+function growingSum(col, columnNumbersRow) {
+    const L = (0, plan_1.columnLetter)(col);
+    return `SUM(INDEX(${L}:${L},ROW(${L}$${columnNumbersRow})+1):INDEX(${L}:${L},ROW()-1))`;
+}
+/** Column 3 of one data row: 4 + 5, blank while the row is empty. */
+function derivedTotal(row) {
+    const d = (0, plan_1.cellAddress)(row, (0, exports.formColumn)('budget'));
+    const e = (0, plan_1.cellAddress)(row, (0, exports.formColumn)('otherFunding'));
+    return `IF(COUNTA(${d}:${e})=0,"",SUM(${d}:${e}))`;
+}
+function referenceLine(p) {
+    return `(Gửi kèm ${p.plan} của ${p.body})`;
+}
+function subtitleLine(year) {
+    return `V/v tổ chức ngày Công tác xã hội Việt Nam năm ${year}`;
+}
+function editionLine(p) {
+    const ed = `“Ngày Công tác xã hội Việt Nam” lần thứ ${editionOf(p.year)}`;
+    return p.theme ? `${ed} - Chủ đề: “${p.theme}”` : ed;
+}
+const moneyRule = (range) => ({
+    kind: 'wholeNumber',
+    range,
+    min: 0,
+    prompt: {
+        title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
+        message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
+    },
+    error: {
+        title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
+        message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
+    },
+});
+/** The blank reporting form as a sheet plan. */
+function buildFormPlan(p, sheetName = `Biểu CTXH ${p.year}`) {
+    return (0, plan_1.fitWrappedRows)(formPlan(p, sheetName));
+}
+function formPlan(p, sheetName) {
+    const L = formLayout(p.rows);
+    const last = L.lastColumn;
+    const cells = [];
+    const merges = [];
+    const put = (r, c, value, style, mergeTo) => {
+        cells.push({ r, c, value, style });
+        if (mergeTo && mergeTo > c) {
+            merges.push({ r1: r, c1: c, r2: r, c2: mergeTo });
+            for (let cc = c + 1; cc <= mergeTo; cc++)
+                cells.push({ r, c: cc, style });
+        }
+    };
+    put(L.unitHeading, 1, exports.FORM_LABELS.unitHeading, 'heading', 2);
+    put(L.unitCell, 1, p.unit ?? null, 'unitInput', 2);
+    put(L.title, 1, exports.FORM_LABELS.title, 'title', last);
+    put(L.subtitle, 1, subtitleLine(p.year), 'subtitle', last);
+    put(L.reference, 1, referenceLine(p), 'note', last);
+    put(L.edition, 1, editionLine(p), 'note', last);
+    if (p.deadline)
+        put(L.deadline, 1, `Hạn gửi báo cáo: trước ngày ${p.deadline}`, 'note', last);
+    put(L.moneyUnit, 3, exports.FORM_LABELS.moneyUnit, 'unitOfMeasure', last);
+    // Two header rows: "Trong đó" spans columns 4–5, the others span both rows.
+    exports.FORM_COLUMNS.forEach((col, i) => {
+        const c = i + 1;
+        if (col.underBreakdown) {
+            cells.push({ r: L.header2, c, value: col.header, style: 'th' });
+        }
+        else {
+            cells.push({ r: L.header1, c, value: col.header, style: 'th' }, { r: L.header2, c, style: 'th' });
+            merges.push({ r1: L.header1, c1: c, r2: L.header2, c2: c });
+        }
+        cells.push({ r: L.columnNumbers, c, value: col.number, style: 'colNo' });
+    });
+    const firstBreakdown = exports.FORM_COLUMNS.findIndex((c) => c.underBreakdown) + 1;
+    cells.push({ r: L.header1, c: firstBreakdown, value: exports.FORM_LABELS.breakdown, style: 'th' });
+    for (let c = firstBreakdown + 1; c <= last; c++)
+        cells.push({ r: L.header1, c, style: 'th' });
+    merges.push({ r1: L.header1, c1: firstBreakdown, r2: L.header1, c2: last });
+    for (let r = L.firstData; r <= L.lastData; r++) {
+        exports.FORM_COLUMNS.forEach((col, i) => {
+            const c = i + 1;
+            if (col.kind === 'index')
+                cells.push({ r, c, value: r - L.firstData + 1, style: 'tt' });
+            else if (col.derived)
+                cells.push({ r, c, formula: derivedTotal(r), style: 'derived' });
+            else
+                cells.push({ r, c, style: 'input' });
+        });
+    }
+    cells.push({ r: L.total, c: 1, value: exports.FORM_LABELS.total, style: 'totalLabel' });
+    // Column 3's total is 4 + 5 of the totals: rows a clerk inserts get no column-3 formula, so summing column 3 would miss them.
+    for (let c = 2; c <= last; c++) {
+        const formula = exports.FORM_COLUMNS[c - 1].derived ? `${(0, plan_1.cellAddress)(L.total, (0, exports.formColumn)('budget'))}+${(0, plan_1.cellAddress)(L.total, (0, exports.formColumn)('otherFunding'))}` : growingSum(c, L.columnNumbers);
+        cells.push({ r: L.total, c, formula, style: 'totalNum' });
+    }
+    put(L.place, 3, `${p.province}, ngày ..... tháng ..... năm ${p.year}`, 'place', last);
+    put(L.signer, 3, exports.FORM_LABELS.signer, 'signer', last);
+    put(L.signNote, 3, exports.FORM_LABELS.signNote, 'signNote', last);
+    // Room to write by hand on a printed copy.
+    const dataRowHeights = {};
+    for (let r = L.firstData; r <= L.total; r++)
+        dataRowHeights[r] = 20;
+    const dataRows = (c) => ({ r1: L.firstData, c1: c, r2: L.lastData, c2: c });
+    const participantsRule = {
+        kind: 'wholeNumber',
+        range: dataRows(2),
+        min: 0,
+        prompt: {
+            title: { vi: 'Số người tham gia', en: 'Participants' },
+            message: { vi: 'Nhập số người, số nguyên không âm.', en: 'Enter the number of people, a whole number ≥ 0.' },
+        },
+        error: {
+            title: { vi: 'Số người không hợp lệ', en: 'Invalid number of people' },
+            message: { vi: 'Số người tham gia phải là số nguyên không âm.', en: 'Participants must be a whole number, not negative.' },
+        },
+    };
+    return {
+        name: sheetName,
+        font: document_style_1.DOCUMENT_FONT,
+        columns: exports.FORM_COLUMNS.map((c) => c.width),
+        rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.header1]: 22, [L.header2]: 34, ...dataRowHeights },
+        cells,
+        styles: STYLES,
+        merges,
+        validations: [participantsRule, moneyRule({ r1: L.firstData, c1: 4, r2: L.lastData, c2: 5 })],
+        names: [
+            { name: exports.FORM_NAMES.unit, range: { r1: L.unitCell, c1: 1, r2: L.unitCell, c2: 1 }, comment: 'Ô ghi tên đơn vị báo cáo' },
+            { name: exports.FORM_NAMES.columnNumbers, range: { r1: L.columnNumbers, c1: 1, r2: L.columnNumbers, c2: last }, comment: 'Dòng số cột 1 | 2 | 3=4+5 | 4 | 5' },
+            { name: exports.FORM_NAMES.data, range: { r1: L.firstData, c1: 1, r2: L.lastData, c2: last }, comment: 'Các dòng số liệu' },
+            { name: exports.FORM_NAMES.total, range: { r1: L.total, c1: 1, r2: L.total, c2: last }, comment: 'Dòng Tổng' },
+        ],
+        protection: { allowInsertRows: true, allowDeleteRows: true, allowFormatColumns: true, allowFormatRows: true },
+        print: (0, document_style_1.a4Print)('portrait', { from: L.header1, to: L.columnNumbers }),
+    };
+}

@@ -1,0 +1,193 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.M = exports.COLUMN_NAMES = void 0;
+const numbers_1 = require("./numbers");
+const form_1 = require("./form");
+const vnd = (n) => `${(0, numbers_1.formatVnNumber)(n)} đồng`;
+const enNum = (n) => n.toLocaleString('en-US');
+exports.COLUMN_NAMES = {
+    participants: { vi: 'Số người tham gia', en: 'Participants', no: '2' },
+    totalFunding: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding', no: '3' },
+    budget: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Unit's own budget", no: '4' },
+    otherFunding: { vi: 'Vận động khác', en: 'Other mobilised funds', no: '5' },
+};
+const REASON = {
+    empty: { vi: 'đang để trống', en: 'is empty' },
+    notWhole: { vi: 'có phần lẻ, không phải số nguyên', en: 'has a fractional part' },
+    negative: { vi: 'là số âm', en: 'is negative' },
+    ambiguous: {
+        vi: 'không rõ là số nào (dấu chấm, dấu phẩy hay khoảng trắng phải chia đúng từng nhóm 3 chữ số, ví dụ 1.200.000)',
+        en: 'is ambiguous (dots, commas or spaces must separate groups of exactly 3 digits, e.g. 1.200.000)',
+    },
+    notNumber: { vi: 'không phải là số', en: 'is not a number' },
+    tooLarge: { vi: 'quá lớn', en: 'is too large' },
+};
+/** Hint for 1.2 stored as a number: someone typed "1.200" where "." is the decimal point. */
+function decimalHint(value) {
+    if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) && Number.isInteger(Math.round(value * 1000 * 1e6) / 1e6)) {
+        const meant = (0, numbers_1.formatVnNumber)(Math.round(value * 1000));
+        return {
+            vi: ` Nếu định ghi ${meant}, hãy gõ ${meant.replace(/\./g, '')} (không gõ dấu chấm, vì máy đang hiểu dấu chấm là dấu thập phân).`,
+            en: ` If you meant ${meant}, type ${meant.replace(/\./g, '')} without the dot (this computer reads the dot as a decimal point).`,
+        };
+    }
+    return { vi: '', en: '' };
+}
+exports.M = {
+    formNotFound(sheets) {
+        const list = sheets.length ? sheets.map((s) => `“${s}”`).join(', ') : '';
+        return {
+            vi: `Không tìm thấy biểu mẫu báo cáo trong tệp: không trang tính nào${list ? ` (${list})` : ''} có dòng đánh số cột “1 | 2 | 3=4+5 | 4 | 5” ngay dưới tiêu đề bảng. ` +
+                `Hãy điền số liệu vào đúng biểu mẫu gửi kèm kế hoạch, giữ nguyên dòng đánh số cột và dòng “${form_1.FORM_LABELS.total}”, rồi gửi lại.`,
+            en: `No reporting form found in the file: no sheet${list ? ` (${list})` : ''} has the column-number row “1 | 2 | 3=4+5 | 4 | 5” under the table header. ` +
+                `Fill in the form sent with the plan, keep the column-number row and the “${form_1.FORM_LABELS.total}” row, and send it again.`,
+        };
+    },
+    ambiguousForms(sheets) {
+        const list = sheets.map((x) => `“${x}”`).join(', ');
+        return {
+            vi: `Tệp có ${sheets.length} biểu đã điền (trang ${list}) mà không rõ biểu nào là báo cáo năm nay. Hãy xoá các biểu thừa, chỉ giữ một biểu, rồi gửi lại.`,
+            en: `The file holds ${sheets.length} filled forms (sheets ${list}) and nothing shows which is this year's report. Delete the extra forms, keep one, and send it again.`,
+        };
+    },
+    newerFileRejected(newer, used) {
+        return {
+            vi: `Đơn vị đã gửi tệp mới hơn “${newer}” nhưng tệp đó có lỗi nên chưa dùng được; bảng tổng hợp đang dùng tệp cũ “${used}”. Hãy đề nghị đơn vị sửa lỗi và gửi lại.`,
+            en: `The unit sent a newer file “${newer}”, but it has errors and cannot be used; the summary uses the older “${used}”. Ask the unit to fix it and send it again.`,
+        };
+    },
+    sameTimeDuplicate(used, others, rule) {
+        const list = others.map((f) => `“${f}”`).join(', ');
+        if (rule === 'fileTime')
+            return {
+                vi: `Đơn vị có nhiều tệp ghi cùng thời điểm lưu (${list} và “${used}”); đã dùng “${used}” vì theo giờ sửa tệp trên máy, tệp này được sửa sau cùng. Hãy kiểm tra lại với đơn vị.`,
+                en: `The unit has several files recording the same saved time (${list} and “${used}”); “${used}” was used because the file system shows it was modified last. Check with the unit.`,
+            };
+        return {
+            vi: `Đơn vị có nhiều tệp cùng thời điểm lưu (${list} và “${used}”); cả giờ sửa tệp trên máy cũng như nhau, không biết tệp nào mới hơn nên đã dùng “${used}” theo tên tệp. Hãy kiểm tra lại với đơn vị.`,
+            en: `The unit has several files saved at the same time (${list} and “${used}”); their file system times are equal too, so with no way to tell which is newer, “${used}” was used by file name. Check with the unit.`,
+        };
+    },
+    rowBelowTotal(row) {
+        return {
+            vi: `Dòng ${row} có số liệu nhưng nằm dưới dòng “Tổng”, nên không được cộng vào biểu. Hãy chèn thêm dòng phía trên dòng “Tổng” và chuyển số liệu lên đó.`,
+            en: `Row ${row} has figures but lies below the “Tổng” row, so the form does not add it up. Insert a row above “Tổng” and move the figures there.`,
+        };
+    },
+    severalForms(used, others) {
+        return {
+            vi: `Tệp có ${others.length + 1} biểu mẫu; đã đọc biểu trên trang “${used}”, bỏ qua ${others.map((s) => `“${s}”`).join(', ')}. Mỗi tệp chỉ nên có một biểu.`,
+            en: `The file holds ${others.length + 1} forms; read the one on sheet “${used}” and ignored ${others.map((s) => `“${s}”`).join(', ')}. Send one form per file.`,
+        };
+    },
+    unitFormulaLike(name) {
+        return {
+            vi: `Tên đơn vị “${name}” bắt đầu bằng dấu “${name[0]}”: đã giữ nguyên là chữ, không chạy như công thức, và bỏ dấu này khi đối chiếu danh sách đơn vị. Nếu ghi nhầm, hãy xoá dấu “${name[0]}” ở đầu tên.`,
+            en: `The unit name “${name}” starts with “${name[0]}”: it was kept as plain text, never run as a formula, and the sign is ignored when matching the list of units. If it is a slip, delete the leading “${name[0]}”.`,
+        };
+    },
+    unitMissing(labelFound = true) {
+        if (!labelFound) {
+            return {
+                vi: `Không thấy tên đơn vị báo cáo: ở đầu biểu không còn chữ “${form_1.FORM_LABELS.unitHeading}”. Hãy ghi lại chữ “${form_1.FORM_LABELS.unitHeading}” ở góc trên bên trái và ghi tên đơn vị vào ô ngay dưới.`,
+                en: `No reporting unit name: the “${form_1.FORM_LABELS.unitHeading}” label at the top of the form is gone. Put the label back at the top left and write the unit's name in the cell below it.`,
+            };
+        }
+        return {
+            vi: `Chưa ghi tên đơn vị báo cáo. Hãy ghi tên đơn vị vào ô ngay dưới chữ “${form_1.FORM_LABELS.unitHeading}”.`,
+            en: `The reporting unit's name is missing. Write it in the cell just below “${form_1.FORM_LABELS.unitHeading}”.`,
+        };
+    },
+    invalidNumber(col, shown, reason, value) {
+        const money = col.no !== '2';
+        const hint = decimalHint(value);
+        return {
+            vi: `Cột ${col.no} (${col.vi}): “${shown}” ${REASON[reason].vi}. ` +
+                (money ? 'Hãy ghi số tiền bằng đồng, số nguyên không âm, ví dụ 5000000 hoặc 5.000.000.' : 'Hãy ghi số người là số nguyên không âm, ví dụ 120.') +
+                hint.vi,
+            en: `Column ${col.no} (${col.en}): “${shown}” ${REASON[reason].en}. ` +
+                (money ? 'Enter the amount in đồng as a whole number ≥ 0, e.g. 5000000 or 5.000.000.' : 'Enter the number of people as a whole number ≥ 0, e.g. 120.') +
+                hint.en,
+        };
+    },
+    errorValue(col, err) {
+        return {
+            vi: `Cột ${col.no} (${col.vi}): ô đang báo lỗi ${err}. Hãy sửa công thức hoặc nhập số trực tiếp.`,
+            en: `Column ${col.no} (${col.en}): the cell shows the error ${err}. Fix the formula or type the number.`,
+        };
+    },
+    formulaNoValue(col) {
+        return {
+            vi: `Cột ${col.no} (${col.vi}): ô có công thức nhưng tệp không lưu kết quả. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi, hoặc nhập số trực tiếp.`,
+            en: `Column ${col.no} (${col.en}): the cell holds a formula but the file has no saved result. Open and save the file in Excel or LibreOffice, or type the number.`,
+        };
+    },
+    numberAsText(col, shown, value) {
+        return {
+            vi: `Cột ${col.no} (${col.vi}): “${shown}” được lưu dạng chữ, đã đọc là ${(0, numbers_1.formatVnNumber)(value)}. Nên nhập lại thành số để bảng tự cộng.`,
+            en: `Column ${col.no} (${col.en}): “${shown}” is stored as text; read as ${enNum(value)}. Re-enter it as a number so the sheet adds it up.`,
+        };
+    },
+    totalMismatch(total, budget, other) {
+        return {
+            vi: `Cột 3 (Tổng kinh phí) ghi ${vnd(total)} nhưng cột 4 + cột 5 = ${vnd(budget)} + ${vnd(other)} = ${vnd(budget + other)}. ` +
+                'Cột 3 phải bằng cột 4 cộng cột 5: hãy sửa số cho khớp (hoặc xoá số ở cột 3 để bảng tự tính).',
+            en: `Column 3 (total funding) says ${enNum(total)} but column 4 + column 5 = ${enNum(budget)} + ${enNum(other)} = ${enNum(budget + other)}. ` +
+                'Column 3 must equal column 4 plus column 5: correct the figures (or clear column 3 to let the sheet compute it).',
+        };
+    },
+    noBreakdown(total) {
+        return {
+            vi: `Thiếu phân bổ kinh phí: dòng này chỉ ghi tổng kinh phí ${vnd(total)} ở cột 3, chưa chia ra cột 4 (ngân sách của cơ quan, đơn vị) và cột 5 (vận động khác). Hãy ghi số tiền vào cột 4 và cột 5.`,
+            en: `Funding not broken down: this row gives only a total of ${enNum(total)} đồng in column 3, not split into column 4 (unit's budget) and column 5 (other funds). Fill in columns 4 and 5.`,
+        };
+    },
+    totalComputed(budget, other) {
+        return {
+            vi: `Cột 3 có công thức nhưng tệp không lưu kết quả; đã tự tính cột 3 = cột 4 + cột 5 = ${vnd(budget + other)}.`,
+            en: `Column 3 holds a formula with no saved result; computed column 3 = column 4 + column 5 = ${enNum(budget + other)} đồng.`,
+        };
+    },
+    totalFormulaStale(shown, budget, other) {
+        return {
+            vi: `Cột 3 có công thức cho kết quả ${vnd(shown)}, khác cột 4 + cột 5 = ${vnd(budget + other)}; đã dùng ${vnd(budget + other)}. Hãy kiểm tra lại công thức ở cột 3.`,
+            en: `Column 3's formula gives ${enNum(shown)}, not column 4 + column 5 = ${enNum(budget + other)}; used ${enNum(budget + other)}. Check the formula in column 3.`,
+        };
+    },
+    tooManyParticipants(n) {
+        return {
+            vi: `Số người tham gia ${(0, numbers_1.formatVnNumber)(n)} là rất lớn cho một hoạt động; hãy kiểm tra có gõ thừa số 0 không.`,
+            en: `${enNum(n)} participants is very large for one activity; check for extra zeros.`,
+        };
+    },
+    tooMuchMoney(n) {
+        return {
+            vi: `Kinh phí ${vnd(n)} (trên 10 tỷ đồng) là rất lớn cho một hoạt động; hãy kiểm tra có gõ thừa số 0 không.`,
+            en: `Funding of ${enNum(n)} đồng (over 10 billion) is very large for one activity; check for extra zeros.`,
+        };
+    },
+    sumDisagrees(col, written, computed) {
+        return {
+            vi: `Dòng “${form_1.FORM_LABELS.total}”, cột ${col.no} (${col.vi}) ghi ${(0, numbers_1.formatVnNumber)(written)} nhưng cộng các dòng được ${(0, numbers_1.formatVnNumber)(computed)}; đã dùng số cộng từ các dòng. Hãy sửa dòng Tổng hoặc các dòng số liệu.`,
+            en: `The “${form_1.FORM_LABELS.total}” row, column ${col.no} (${col.en}) says ${enNum(written)} but the rows add up to ${enNum(computed)}; the rows' sum was used. Correct the total or the rows.`,
+        };
+    },
+    noTotalRow() {
+        return {
+            vi: `Không thấy dòng “${form_1.FORM_LABELS.total}” dưới bảng; đã đọc các dòng từ dòng đánh số cột đến hết bảng. Hãy giữ dòng “${form_1.FORM_LABELS.total}” ở cuối bảng.`,
+            en: `No “${form_1.FORM_LABELS.total}” row under the table; read the rows from the column-number row to the end of the table. Keep the “${form_1.FORM_LABELS.total}” row at the end.`,
+        };
+    },
+    yearDiffers(found, expected) {
+        return {
+            vi: `Biểu ghi năm ${found}, không phải năm ${expected} đang tổng hợp. Hãy kiểm tra đơn vị có gửi nhầm biểu năm cũ không.`,
+            en: `The form says ${found}, not the campaign year ${expected}. Check that this is not last year's return.`,
+        };
+    },
+    truncated(more) {
+        return {
+            vi: `Còn ${more} vấn đề khác trong tệp này không liệt kê hết; hãy sửa các lỗi trên rồi kiểm tra lại.`,
+            en: `${more} more problems in this file are not listed; fix the ones above and check again.`,
+        };
+    },
+};

@@ -1,0 +1,366 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SUMMARY_COLUMNS = exports.CHECK_SHEET = exports.SUMMARY_SHEET = void 0;
+exports.buildSummaryPlan = buildSummaryPlan;
+// The consolidated workbook as a plan: the provincial summary in the style of seed 003's
+// "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
+// Totals are live formulas so a correction typed into the sheet flows through.
+const document_style_1 = require("./document-style");
+const form_1 = require("./form");
+const plan_1 = require("./plan");
+const returns_1 = require("./returns");
+exports.SUMMARY_SHEET = { vi: 'Tổng hợp', en: 'Summary' };
+exports.CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' };
+const MONEY = '#,##0';
+const PERCENT = '0.0%';
+const STYLES = {
+    ...document_style_1.DOCUMENT_STYLES,
+    body: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true },
+    groupNo: { bold: true, hAlign: 'center', border: true },
+    groupText: { bold: true, border: true, wrap: true },
+    groupNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right' },
+    groupNote: { bold: true, italic: true, border: true, wrap: true, hAlign: 'center' },
+    no: { hAlign: 'center', border: true, numberFormat: '0' },
+    text: { border: true, wrap: true, vAlign: 'middle' },
+    num: { border: true, numberFormat: MONEY, hAlign: 'right' },
+    small: { border: true, wrap: true, size: 10, vAlign: 'middle' },
+    totalLabel: { bold: true, hAlign: 'center', border: true, fill: 'F2F2F2' },
+    totalNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right', fill: 'F2F2F2' },
+    totalText: { bold: true, border: true, hAlign: 'center', fill: 'F2F2F2' },
+    section: { bold: true, hAlign: 'left' },
+    ratio: { border: true, hAlign: 'center' },
+    pct: { border: true, numberFormat: PERCENT, hAlign: 'right' },
+    totalPct: { bold: true, border: true, numberFormat: PERCENT, hAlign: 'right', fill: 'F2F2F2' },
+    line: { wrap: true, vAlign: 'top' },
+    place: { italic: true, hAlign: 'center' },
+    signer: { bold: true, hAlign: 'center' },
+    severityError: { border: true, bold: true, color: 'C00000', vAlign: 'top', wrap: true },
+    severityWarning: { border: true, color: '9C5700', vAlign: 'top', wrap: true },
+    severityInfo: { border: true, color: '404040', vAlign: 'top', wrap: true },
+    cellTop: { border: true, wrap: true, vAlign: 'top' },
+};
+const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+/** Base name of a file: the sheet shows names, not where the CLI found them. */
+const base = (f) => f.split(/[\\/]/).pop() || f;
+// Columns of the summary table.
+const C = { no: 1, unit: 2, participants: 3, total: 4, budget: 5, other: 6, source: 7, note: 8 };
+const LAST = 8;
+const L = {
+    title: { vi: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', en: 'SUMMARY OF RESULTS REPORTED BY UNITS' },
+    moneyUnit: { vi: 'Đơn vị tính: đồng', en: 'Amounts in đồng' },
+    no: { vi: 'STT', en: 'No.' },
+    unit: { vi: 'Đơn vị', en: 'Unit' },
+    participants: { vi: 'Số người tham gia', en: 'Participants' },
+    total: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
+    breakdown: { vi: 'Trong đó', en: 'Of which' },
+    budget: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Units' own budget" },
+    other: { vi: 'Vận động khác', en: 'Other mobilised funds' },
+    source: { vi: 'Nguồn (tệp)', en: 'Source (file)' },
+    note: { vi: 'Ghi chú', en: 'Notes' },
+    grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
+    fundingTitle: { vi: 'CƠ CẤU KINH PHÍ: NGÂN SÁCH VÀ VẬN ĐỘNG KHÁC', en: 'FUNDING: OWN BUDGET AND OTHER MOBILISED FUNDS' },
+    groupCol: { vi: 'Nhóm đơn vị', en: 'Group' },
+    reportedCol: { vi: 'Đã báo cáo', en: 'Reported' },
+    budgetShare: { vi: 'Tỷ lệ ngân sách', en: 'Budget share' },
+    otherShare: { vi: 'Tỷ lệ vận động khác', en: 'Other funds share' },
+    coverageTitle: { vi: 'TÌNH HÌNH BÁO CÁO', en: 'REPORTING COVERAGE' },
+    signer: { vi: 'THỦ TRƯỞNG ĐƠN VỊ', en: 'HEAD OF OFFICE' },
+    preparer: { vi: 'NGƯỜI TỔNG HỢP', en: 'PREPARED BY' },
+    checkTitle: { vi: 'KIỂM TRA CÁC TỆP BÁO CÁO', en: 'CHECKS ON THE RETURNED FILES' },
+    file: { vi: 'Tệp', en: 'File' },
+    sheet: { vi: 'Trang tính', en: 'Sheet' },
+    cell: { vi: 'Ô', en: 'Cell' },
+    severity: { vi: 'Mức độ', en: 'Severity' },
+    message: { vi: 'Nội dung', en: 'Message' },
+    error: { vi: 'Lỗi', en: 'Error' },
+    warning: { vi: 'Cảnh báo', en: 'Warning' },
+    superseded: { vi: 'Bị thay thế', en: 'Superseded' },
+    noProblems: { vi: 'Không có lỗi hay cảnh báo nào.', en: 'No errors or warnings.' },
+    chart: { vi: 'Kinh phí theo nhóm đơn vị', en: 'Funding by group' },
+};
+function subtitle(year, province) {
+    const where = province ? { vi: ` trên địa bàn ${province}`, en: ` in ${province}` } : { vi: '', en: '' };
+    if (year === undefined)
+        return { vi: `Ngày Công tác xã hội Việt Nam${where.vi}`, en: `Vietnam Social Work Day${where.en}` };
+    return {
+        vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${(0, form_1.editionOf)(year)} năm ${year}${where.vi}`,
+        en: `Vietnam Social Work Day ${year} (edition ${(0, form_1.editionOf)(year)})${where.en}`,
+    };
+}
+class Sheet {
+    constructor() {
+        this.cells = [];
+        this.merges = [];
+        this.rowHeights = {};
+    }
+    /** A value cell; merged to `to` with the style carried over so borders show. */
+    put(r, c, value, style, to) {
+        this.cells.push({ r, c, ...(value !== undefined && value !== null ? { value } : {}), style });
+        if (to && to > c) {
+            this.merges.push({ r1: r, c1: c, r2: r, c2: to });
+            for (let cc = c + 1; cc <= to; cc++)
+                this.cells.push({ r, c: cc, style });
+        }
+    }
+    formula(r, c, formula, style) {
+        this.cells.push({ r, c, formula, style });
+    }
+}
+function unitNote(u, hasRoster, t) {
+    const notes = [];
+    if (hasRoster && u.rosterIndex === undefined)
+        notes.push(t({ vi: 'Ngoài danh sách đơn vị', en: 'Not in the roster' }));
+    // Any difference in how the unit wrote its name is shown, so a reader can trace the row back to the file.
+    if (u.rosterUnit !== undefined && u.unit.normalize('NFC') !== u.rosterUnit.normalize('NFC'))
+        notes.push(t({ vi: `Tên trong tệp: ${u.unit}`, en: `Name in file: ${u.unit}` }));
+    if (u.replaces.length)
+        notes.push(t({ vi: `Thay cho tệp cũ: ${u.replaces.map(base).join(', ')}`, en: `Replaces older file: ${u.replaces.map(base).join(', ')}` }));
+    if (u.warnings.length)
+        notes.push(t({ vi: `${u.warnings.length} cảnh báo (xem trang “${exports.CHECK_SHEET.vi}”)`, en: `${u.warnings.length} warning(s) (see “${exports.CHECK_SHEET.en}”)` }));
+    return notes.length ? notes.join('; ') : undefined;
+}
+function coverageLine(m, t) {
+    const hasRoster = !!m.roster;
+    if (!hasRoster) {
+        return t({
+            vi: `Đã báo cáo: ${m.coverage.reported} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
+            en: `Reported: ${m.coverage.reported} units (no roster of expected units to compare with).`,
+        });
+    }
+    const parts = m.groups.filter((g) => g.expected > 0).map((g) => `${t(g.label)}: ${g.reported}/${g.expected}`);
+    const extra = m.groups.reduce((s, g) => s + g.extra, 0);
+    const head = t({ vi: `Đã báo cáo: ${m.coverage.reported}/${m.coverage.expected} đơn vị`, en: `Reported: ${m.coverage.reported}/${m.coverage.expected} units` });
+    const tail = extra ? t({ vi: ` Ngoài danh sách: ${extra} đơn vị.`, en: ` Outside the roster: ${extra} units.` }) : '';
+    return `${head}${parts.length ? ` (${parts.join('; ')})` : ''}.${tail}`;
+}
+function summarySheet(m, opts, t) {
+    const s = new Sheet();
+    const hasRoster = !!m.roster;
+    if (opts.body)
+        s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
+    s.put(3, 1, t(L.title), 'title', LAST);
+    s.put(4, 1, t(subtitle(opts.year, opts.province)), 'subtitle', LAST);
+    s.put(5, C.source, t(L.moneyUnit), 'unitOfMeasure', LAST);
+    s.rowHeights[1] = 32;
+    s.rowHeights[3] = 22;
+    const h1 = 6;
+    const h2 = 7;
+    const colNo = 8;
+    const spanning = [
+        [C.no, L.no], [C.unit, L.unit], [C.participants, L.participants], [C.total, L.total], [C.source, L.source], [C.note, L.note],
+    ];
+    for (const [c, label] of spanning) {
+        s.put(h1, c, t(label), 'th');
+        s.put(h2, c, null, 'th');
+        s.merges.push({ r1: h1, c1: c, r2: h2, c2: c });
+    }
+    s.put(h1, C.budget, t(L.breakdown), 'th', C.other);
+    s.put(h2, C.budget, t(L.budget), 'th');
+    s.put(h2, C.other, t(L.other), 'th');
+    ['1', '2', '3', '4=5+6', '5', '6', '7', '8'].forEach((n, i) => s.put(colNo, i + 1, n, 'colNo'));
+    s.rowHeights[h1] = 24;
+    s.rowHeights[h2] = 36;
+    // Groups that have a unit, or expected ones, each followed by its units.
+    const shown = m.groups.filter((g) => g.units.length > 0 || g.expected > 0);
+    const groupRows = new Map();
+    let r = colNo + 1;
+    const first = r;
+    for (const g of shown) {
+        const gr = r++;
+        groupRows.set(g, gr);
+        s.put(gr, C.no, ROMAN[returns_1.GROUPS.findIndex((x) => x.id === g.id)], 'groupNo');
+        s.put(gr, C.unit, t(g.label), 'groupText');
+        g.units.forEach((u, i) => {
+            s.put(r, C.no, i + 1, 'no');
+            s.put(r, C.unit, u.display, 'text');
+            s.put(r, C.participants, u.totals.participants, 'num');
+            s.formula(r, C.total, `SUM(${(0, plan_1.cellAddress)(r, C.budget)}:${(0, plan_1.cellAddress)(r, C.other)})`, 'num');
+            s.put(r, C.budget, u.totals.budget, 'num');
+            s.put(r, C.other, u.totals.otherFunding, 'num');
+            s.put(r, C.source, base(u.file), 'small');
+            s.put(r, C.note, unitNote(u, hasRoster, t), 'small');
+            r++;
+        });
+        const u2 = r - 1;
+        for (const c of [C.participants, C.total, C.budget, C.other]) {
+            // From the row below this one to the row above the next group (or "Tổng cộng"), so units inserted anywhere in the group count.
+            if (g.units.length)
+                s.formula(gr, c, `SUBTOTAL(9,${growingRange(c, 'ROW()+1', `ROW(${(0, plan_1.cellAddress)(u2 + 1, c)})-1`)})`, 'groupNum');
+            else
+                s.put(gr, c, 0, 'groupNum');
+        }
+        s.put(gr, C.source, null, 'groupText');
+        const cov = !hasRoster
+            ? undefined
+            : g.expected > 0
+                ? t({ vi: `Đã báo cáo ${g.reported}/${g.expected}`, en: `Reported ${g.reported}/${g.expected}` })
+                : t({ vi: `Ngoài danh sách: ${g.extra}`, en: `Not in the roster: ${g.extra}` });
+        s.put(gr, C.note, cov, 'groupNote');
+    }
+    const last = r - 1;
+    const totalRow = r++;
+    s.put(totalRow, C.no, t(L.grandTotal), 'totalLabel', C.unit);
+    for (const c of [C.participants, C.total, C.budget, C.other]) {
+        // SUBTOTAL skips the group rows' own SUBTOTALs, so nothing is counted twice.
+        if (last >= first)
+            s.formula(totalRow, c, `SUBTOTAL(9,${growingRange(c, `ROW(${(0, plan_1.cellAddress)(colNo, c, true)})+1`, 'ROW()-1')})`, 'totalNum');
+        else
+            s.put(totalRow, c, 0, 'totalNum');
+    }
+    s.put(totalRow, C.source, `${m.accepted.length} ${t({ vi: 'tệp', en: 'files' })}`, 'totalText');
+    s.put(totalRow, C.note, null, 'totalText');
+    // Funding breakdown: amounts point at the table, shares are formulas too.
+    r++;
+    s.put(r++, C.no, t(L.fundingTitle), 'section', LAST);
+    const fh = r++;
+    const fundHead = [[C.no, L.no], [C.unit, L.groupCol], [C.participants, L.reportedCol], [C.total, L.total], [C.budget, L.budget], [C.other, L.other], [C.source, L.budgetShare], [C.note, L.otherShare]];
+    for (const [c, label] of fundHead)
+        s.put(fh, c, t(label), 'th');
+    s.rowHeights[fh] = 36;
+    const fundFirst = r;
+    const shareRow = (row, src, styleNum, stylePct) => {
+        for (const c of [C.total, C.budget, C.other])
+            s.formula(row, c, (0, plan_1.cellAddress)(src, c), styleNum);
+        const d = (0, plan_1.cellAddress)(row, C.total);
+        s.formula(row, C.source, `IF(${d}=0,0,${(0, plan_1.cellAddress)(row, C.budget)}/${d})`, stylePct);
+        s.formula(row, C.note, `IF(${d}=0,0,${(0, plan_1.cellAddress)(row, C.other)}/${d})`, stylePct);
+    };
+    for (const g of shown) {
+        s.put(r, C.no, ROMAN[returns_1.GROUPS.findIndex((x) => x.id === g.id)], 'no');
+        s.put(r, C.unit, t(g.label), 'text');
+        const ratio = !hasRoster ? String(g.reported) : g.expected > 0 ? `${g.reported}/${g.expected}${g.extra ? ` (+${g.extra})` : ''}` : `+${g.extra}`;
+        s.put(r, C.participants, ratio, 'ratio');
+        shareRow(r, groupRows.get(g), 'num', 'pct');
+        r++;
+    }
+    const fundLast = r - 1;
+    s.put(r, C.no, t(L.grandTotal), 'totalLabel', C.unit);
+    s.put(r, C.participants, hasRoster ? `${m.coverage.reported}/${m.coverage.expected}` : String(m.coverage.reported), 'totalText');
+    shareRow(r, totalRow, 'totalNum', 'totalPct');
+    r += 2;
+    // Coverage in the province's words, then who has not reported.
+    s.put(r++, C.no, t(L.coverageTitle), 'section', LAST);
+    s.put(r, C.no, coverageLine(m, t), 'line', LAST);
+    s.rowHeights[r++] = 32;
+    const notMerged = m.rejected.length + m.superseded.length;
+    if (notMerged) {
+        s.put(r++, C.no, t({
+            vi: `Tệp chưa tổng hợp: ${m.rejected.length} tệp bị từ chối vì có lỗi, ${m.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${exports.CHECK_SHEET.vi}”).`,
+            en: `Files not merged: ${m.rejected.length} rejected for errors, ${m.superseded.length} replaced by newer files (see “${exports.CHECK_SHEET.en}”).`,
+        }), 'line', LAST);
+    }
+    if (hasRoster) {
+        const miss = m.coverage.missing;
+        if (!miss.length)
+            s.put(r++, C.no, t({ vi: 'Tất cả đơn vị trong danh sách đã báo cáo.', en: 'Every unit in the roster has reported.' }), 'line', LAST);
+        else {
+            s.put(r++, C.no, t({ vi: `Đơn vị chưa báo cáo (${miss.length}):`, en: `Units not yet reported (${miss.length}):` }), 'section', LAST);
+            miss.forEach((u, i) => {
+                s.put(r, C.no, i + 1, 'no');
+                s.put(r, C.unit, u.unit, 'text');
+                s.put(r, C.participants, t(returns_1.GROUPS.find((g) => g.id === u.group).label), 'text', C.other);
+                const note = u.rejectedFiles.length ? t({ vi: `Tệp có lỗi, chưa tổng hợp: ${u.rejectedFiles.map(base).join(', ')}`, en: `File has errors, not merged: ${u.rejectedFiles.map(base).join(', ')}` }) : undefined;
+                s.put(r, C.source, note, 'small', C.note);
+                r++;
+            });
+        }
+    }
+    r++;
+    const place = opts.province ?? '……………';
+    s.put(r++, C.budget, t({ vi: `${place}, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `${place}, date ..................` }), 'place', LAST);
+    s.put(r, C.unit, t(L.preparer), 'signer');
+    s.put(r++, C.budget, t(L.signer), 'signer', LAST);
+    // Drawn by the Office adapter only (exceljs cannot draw charts).
+    const charts = fundLast >= fundFirst
+        ? [{
+                kind: 'columnStacked',
+                title: L.chart,
+                categories: { r1: fundFirst, c1: C.unit, r2: fundLast, c2: C.unit },
+                series: [
+                    { name: L.budget, values: { r1: fundFirst, c1: C.budget, r2: fundLast, c2: C.budget } },
+                    { name: L.other, values: { r1: fundFirst, c1: C.other, r2: fundLast, c2: C.other } },
+                ],
+                anchor: { r1: r + 2, c1: C.unit, r2: r + 18, c2: C.other },
+            }]
+        : [];
+    return {
+        name: t(exports.SUMMARY_SHEET),
+        font: document_style_1.DOCUMENT_FONT,
+        columns: [6, 38, 13, 18, 18, 17, 24, 28],
+        rowHeights: s.rowHeights,
+        cells: s.cells,
+        styles: STYLES,
+        merges: s.merges,
+        validations: [],
+        names: [],
+        print: (0, document_style_1.a4Print)('landscape', { from: h1, to: colNo }),
+        freezeRows: colNo + 1,
+        charts,
+    };
+}
+function checkSheet(m, t) {
+    const s = new Sheet();
+    s.put(1, 1, t(L.checkTitle), 'title', 5);
+    s.put(2, 1, t({
+        vi: `Đã tổng hợp ${m.accepted.length} tệp; bị từ chối ${m.rejected.length}; bị thay thế ${m.superseded.length}; cảnh báo ${m.warnings.length}.`,
+        en: `Merged ${m.accepted.length} files; rejected ${m.rejected.length}; superseded ${m.superseded.length}; warnings ${m.warnings.length}.`,
+    }), 'note', 5);
+    const head = 4;
+    [L.file, L.sheet, L.cell, L.severity, L.message].forEach((label, i) => s.put(head, i + 1, t(label), 'th'));
+    let r = head + 1;
+    const row = (file, sheet, cell, severity, style, message) => {
+        s.put(r, 1, base(file), 'cellTop');
+        s.put(r, 2, sheet ?? null, 'cellTop');
+        s.put(r, 3, cell ?? null, 'cellTop');
+        s.put(r, 4, severity, style);
+        s.put(r, 5, message, 'cellTop');
+        r++;
+    };
+    for (const x of m.rejected) {
+        for (const p of x.problems) {
+            const rejectedNote = t({ vi: ' (tệp bị từ chối)', en: ' (file rejected)' });
+            row(x.file, p.sheet, p.cell, p.severity === 'error' ? t(L.error) + rejectedNote : t(L.warning), p.severity === 'error' ? 'severityError' : 'severityWarning', t(p.message));
+        }
+    }
+    for (const x of m.superseded) {
+        row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t({
+            vi: `Đơn vị “${x.unit}” có tệp mới hơn là “${base(x.by)}”; tệp này không được tổng hợp.`,
+            en: `Unit “${x.unit}” has a newer file, “${base(x.by)}”; this file was not merged.`,
+        }));
+    }
+    for (const p of m.warnings)
+        row(p.file, p.sheet, p.cell, t(L.warning), 'severityWarning', t(p.message));
+    if (r === head + 1)
+        s.put(r++, 1, t(L.noProblems), 'cellTop', 5);
+    return {
+        name: t(exports.CHECK_SHEET),
+        font: document_style_1.DOCUMENT_FONT,
+        columns: [30, 18, 8, 16, 90],
+        rowHeights: { 1: 22 },
+        cells: s.cells,
+        styles: STYLES,
+        merges: s.merges,
+        validations: [],
+        names: [],
+        print: (0, document_style_1.a4Print)('landscape', { from: head, to: head }, false),
+        freezeRows: head + 1,
+    };
+}
+/** A range of one column between two row expressions; it stays right when rows are inserted at either end. */
+function growingRange(c, fromRow, toRow) {
+    const col = `${(0, plan_1.columnLetter)(c)}:${(0, plan_1.columnLetter)(c)}`;
+    return `INDEX(${col},${fromRow}):INDEX(${col},${toRow})`;
+}
+/** The consolidated workbook: the summary sheet and the checks sheet. */
+function buildSummaryPlan(merged, opts = {}) {
+    const lang = opts.lang ?? 'vi';
+    const t = (msg) => msg[lang];
+    const year = opts.year ?? merged.year;
+    const o = { ...opts, year };
+    return {
+        sheets: [summarySheet(merged, o, t), checkSheet(merged, t)].map(plan_1.fitWrappedRows),
+        title: t(year ? { vi: `Tổng hợp Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: summary` } : { vi: 'Tổng hợp Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: summary' }),
+    };
+}
+/** Column letters of the summary table, for adapters and tests. */
+exports.SUMMARY_COLUMNS = Object.fromEntries(Object.entries(C).map(([k, v]) => [k, (0, plan_1.columnLetter)(v)]));

@@ -1,0 +1,223 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.RosterRowSchema = void 0;
+exports.normalizeUnitName = normalizeUnitName;
+exports.looseUnitKey = looseUnitKey;
+exports.inferGroup = inferGroup;
+exports.groupFromText = groupFromText;
+exports.buildRoster = buildRoster;
+exports.createRosterMatcher = createRosterMatcher;
+// Unit names: one key per unit however it is written, the group a unit belongs
+// to, and the roster of units expected to report.
+const zod_1 = require("zod");
+const returns_1 = require("./returns");
+const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
+/** NFC, lowercase, one space between words, no spaces around "-". */
+function basicNormalize(s) {
+    return s
+        .normalize('NFC')
+        .replace(/^[\s=+\-@']+/, '') // a stray formula sign or apostrophe in front is not part of the name
+        .toLowerCase()
+        .replace(SPACES, ' ')
+        .replace(/\s*-\s*/g, ' - ')
+        .replace(/\s*&\s*/g, ' & ')
+        .trim()
+        .replace(/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s*[.\-–]\s*/u, '$1 ') // "UBND.huyện", "UBND - huyện"
+        .replace(/\s*\([^()]*\)$/, '') // a trailing note: "(Phòng LĐTBXH)"
+        .replace(/[.,;:]+$/, '')
+        .trim();
+}
+// Where a unit adds its province ("Sở Y tế tỉnh Lạng Sơn", "…, tỉnh Lạng Sơn", "Trung tâm … tỉnh"): not part of which unit it is.
+const PROVINCE_SUFFIX = /[,\s]+(?:tỉnh|tinh)(?:\s+[^,]+)?$/u;
+function stripSuffix(s) {
+    const stripped = s.replace(PROVINCE_SUFFIX, '').trim();
+    return stripped.length > 0 ? stripped : s;
+}
+// Old and new Vietnamese tone placement ("hoà"/"hòa", "thuỷ"/"thủy") at the end of a
+// syllable; "qu" is a consonant, so "quý" is left alone.
+const TONE_MOVES = (() => {
+    const tones = [
+        ['à', 'ả', 'ã', 'á', 'ạ'],
+        ['è', 'ẻ', 'ẽ', 'é', 'ẹ'],
+        ['ỳ', 'ỷ', 'ỹ', 'ý', 'ỵ'],
+    ];
+    const oTones = ['ò', 'ỏ', 'õ', 'ó', 'ọ'];
+    const uTones = ['ù', 'ủ', 'ũ', 'ú', 'ụ'];
+    const out = [];
+    for (let t = 0; t < 5; t++) {
+        // New style "hoà" → old style "hòa" (tone on the first vowel).
+        out.push([new RegExp(`o${tones[0][t]}(?![\\p{L}])`, 'gu'), `${oTones[t]}a`]);
+        out.push([new RegExp(`o${tones[1][t]}(?![\\p{L}])`, 'gu'), `${oTones[t]}e`]);
+        out.push([new RegExp(`(?<!q)u${tones[2][t]}(?![\\p{L}])`, 'gu'), `${uTones[t]}y`]);
+    }
+    return out;
+})();
+function canonicalTones(s) {
+    let out = s;
+    for (const [re, to] of TONE_MOVES)
+        out = out.replace(re, to);
+    return out;
+}
+// Prefixes that say what kind of body a unit is, not which one. Longest first.
+const LEVEL = String.raw `(?:huyện|h\.|thành phố|tp\.?|thị xã|tx\.?|quận|q\.)`;
+const PREFIXES = prefixPatterns(LEVEL, '(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)', 'sở');
+// The same without diacritics, for names typed without them ("UBND huyen Binh Gia").
+const LOOSE_PREFIXES = prefixPatterns(String.raw `(?:huyen|h\.|thanh pho|tp\.?|thi xa|tx\.?|quan|q\.)`, '(?:ubnd|uy ban nhan dan)', 'so');
+function prefixPatterns(level, committee, department) {
+    return [
+        new RegExp(String.raw `^${committee}\s*${level}\s*`, 'u'),
+        new RegExp(String.raw `^${committee}\s+`, 'u'),
+        new RegExp(String.raw `^${level}\s*`, 'u'),
+        new RegExp(String.raw `^${department}\s+`, 'u'),
+    ];
+}
+function stripPrefix(s, patterns) {
+    for (const re of patterns) {
+        const stripped = s.replace(re, '').trim();
+        // Never strip a name down to nothing ("Huyện" alone stays "huyện").
+        if (stripped !== s && stripped.length > 0)
+            return stripped;
+    }
+    return s;
+}
+/**
+ * The key two spellings of the same unit share: "UBND huyện Bình Gia",
+ * "Huyện Bình Gia", "UBND H. Bình Gia" and "ubnd  huyện  BÌNH GIA" all give "bình gia".
+ */
+function normalizeUnitName(s) {
+    return stripSuffix(stripPrefix(canonicalTones(basicNormalize(s)), PREFIXES));
+}
+/** The key without any diacritics, for a second-chance match ("Binh Gia"). */
+function looseUnitKey(s) {
+    const bare = basicNormalize(s)
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .normalize('NFC');
+    return stripSuffix(stripPrefix(bare, LOOSE_PREFIXES));
+}
+const GROUP_PATTERNS = [
+    // Mặt trận's committee starts "Ủy ban", so it is tested before the People's Committees.
+    ['III', /^(?:hội|mặt trận|(?:ủy|uỷ) ban (?:mặt trận|mttq)|ubmttq|mttq|đoàn|tỉnh đoàn|thành đoàn|liên đoàn|liên hiệp|liên minh|công đoàn|cựu chiến binh)(?:\s|$)/u],
+    ['II', new RegExp(String.raw `^(?:(?:ubnd|(?:ủy|uỷ) ban nhân dân)\s*${LEVEL}|huyện|thành phố|thị xã|quận|tp\.?|tx\.?)(?:(?<=\.)|\s|$)`, 'u')],
+    ['I', /^(?:sở|ban|đài|báo|văn phòng|thanh tra|công an|bộ chỉ huy|kho bạc|cục)(?:\s|$)/u],
+    ['IV', /^(?:trung tâm|bệnh viện|quỹ|cơ sở|làng trẻ|trường)(?:\s|$)/u],
+];
+/** The group a unit belongs to, guessed from how its name starts. */
+function inferGroup(name) {
+    const s = canonicalTones(basicNormalize(name));
+    for (const [id, re] of GROUP_PATTERNS)
+        if (re.test(s))
+            return id;
+    return 'V';
+}
+const ROMAN = { i: 'I', ii: 'II', iii: 'III', iv: 'IV', v: 'V', '1': 'I', '2': 'II', '3': 'III', '4': 'IV', '5': 'V' };
+/** A roster's "Nhóm" cell to a group: "II", "2", "II. UBND các huyện, thành phố", "Các sở, ngành", "districts". */
+function groupFromText(text) {
+    if (text === null || text === undefined)
+        return undefined;
+    const s = basicNormalize(String(text));
+    if (s === '')
+        return undefined;
+    const lead = /^(?:nhóm\s+)?([ivx]+|\d)(?:[.):\s]|$)/u.exec(s);
+    if (lead && ROMAN[lead[1]])
+        return ROMAN[lead[1]];
+    for (const g of returns_1.GROUPS)
+        if (s === g.key || s === g.label.en.toLowerCase() || s === basicNormalize(g.label.vi))
+            return g.id;
+    // Words, most specific first: "cơ sở trợ giúp" also contains "sở".
+    if (/trợ giúp|bảo trợ|cơ sở|facilit/u.test(s))
+        return 'IV';
+    if (/huyện|ubnd|ủy ban nhân dân|uỷ ban nhân dân|district/u.test(s))
+        return 'II';
+    if (/hội|đoàn thể|mặt trận|association|mass org/u.test(s))
+        return 'III';
+    if (/sở|ngành|department/u.test(s))
+        return 'I';
+    if (/khác|other/u.test(s))
+        return 'V';
+    return undefined;
+}
+exports.RosterRowSchema = zod_1.z.object({
+    unit: zod_1.z.union([zod_1.z.string(), zod_1.z.number()]).nullish().transform((v) => (v === null || v === undefined ? '' : String(v).trim())),
+    group: zod_1.z.union([zod_1.z.string(), zod_1.z.number()]).nullish(),
+    /** Line or row number in the roster file, for messages. */
+    line: zod_1.z.number().int().optional(),
+});
+/**
+ * Validates roster rows. A blank group is inferred from the name (warning); a group
+ * that cannot be understood drops the row (error); a unit listed twice is kept once (warning).
+ */
+function buildRoster(rows) {
+    const entries = [];
+    const problems = [];
+    const seen = new Map();
+    rows.forEach((input, i) => {
+        const parsed = exports.RosterRowSchema.safeParse(input);
+        const line = (parsed.success ? parsed.data.line : undefined) ?? i + 1;
+        if (!parsed.success) {
+            problems.push({ line, severity: 'error', code: 'roster.badRow', message: { vi: `Dòng ${line}: không đọc được dòng này của danh sách đơn vị.`, en: `Line ${line}: this roster line cannot be read.` } });
+            return;
+        }
+        const { unit, group } = parsed.data;
+        const groupText = group === null || group === undefined ? '' : String(group).trim();
+        if (unit === '') {
+            if (groupText !== '')
+                problems.push({ line, severity: 'warning', code: 'roster.noUnit', message: { vi: `Dòng ${line}: thiếu tên đơn vị, đã bỏ qua dòng này.`, en: `Line ${line}: no unit name; the line was skipped.` } });
+            return;
+        }
+        let id;
+        if (groupText === '') {
+            id = inferGroup(unit);
+            const g = returns_1.GROUPS.find((x) => x.id === id);
+            problems.push({
+                line, unit, severity: 'warning', code: 'roster.groupInferred',
+                message: { vi: `Dòng ${line}: đơn vị “${unit}” chưa ghi nhóm; đã xếp vào nhóm “${g.heading}” theo tên. Hãy ghi cột Nhóm nếu chưa đúng.`, en: `Line ${line}: “${unit}” has no group; put in “${id}. ${g.label.en}” from its name. Fill in the group column if that is wrong.` },
+            });
+        }
+        else {
+            id = groupFromText(groupText);
+            if (!id) {
+                problems.push({
+                    line, unit, severity: 'error', code: 'roster.unknownGroup',
+                    message: {
+                        vi: `Dòng ${line}: nhóm “${groupText}” của đơn vị “${unit}” không rõ là nhóm nào. Hãy ghi I, II, III, IV hoặc V (${returns_1.GROUPS.map((g) => g.heading).join('; ')}).`,
+                        en: `Line ${line}: group “${groupText}” of “${unit}” is not recognised. Write I, II, III, IV or V (${returns_1.GROUPS.map((g) => `${g.id}. ${g.label.en}`).join('; ')}).`,
+                    },
+                });
+                return;
+            }
+        }
+        const key = normalizeUnitName(unit);
+        const prev = seen.get(key);
+        if (prev !== undefined) {
+            problems.push({
+                line, unit, severity: 'warning', code: 'roster.duplicate',
+                message: { vi: `Dòng ${line}: đơn vị “${unit}” trùng với “${entries[prev].unit}” đã có trong danh sách; chỉ tính một lần.`, en: `Line ${line}: “${unit}” is the same unit as “${entries[prev].unit}”; counted once.` },
+            });
+            return;
+        }
+        seen.set(key, entries.length);
+        entries.push({ unit, group: id });
+    });
+    return { entries, problems };
+}
+/** Finds a unit's roster entry: exact key first, then without diacritics when that names exactly one entry. */
+function createRosterMatcher(roster) {
+    const exact = new Map();
+    const loose = new Map();
+    roster.forEach((e, i) => {
+        const k = normalizeUnitName(e.unit);
+        if (!exact.has(k))
+            exact.set(k, i);
+        const lk = looseUnitKey(e.unit);
+        loose.set(lk, [...(loose.get(lk) ?? []), i]);
+    });
+    return (name) => {
+        const hit = exact.get(normalizeUnitName(name));
+        if (hit !== undefined)
+            return hit;
+        const l = loose.get(looseUnitKey(name));
+        return l && l.length === 1 ? l[0] : undefined;
+    };
+}

@@ -1,0 +1,36 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.readStoppedMessage = exports.READ_MEMORY_LIMIT_MB = exports.READ_TIME_LIMIT_MS = exports.fmtMB = exports.MAX_FILE_BYTES = void 0;
+exports.tooLargeMessage = tooLargeMessage;
+const MiB = 1024 * 1024;
+/** Largest file accepted at all (a filled form is tens of KB). */
+exports.MAX_FILE_BYTES = 20 * MiB;
+const fmtMB = (n) => (n / MiB >= 10 ? Math.round(n / MiB).toString() : (n / MiB).toFixed(1).replace('.', ','));
+exports.fmtMB = fmtMB;
+/** Why a file over MAX_FILE_BYTES is refused, in the same words wherever it is found; `size` in bytes when known. */
+function tooLargeMessage(size) {
+    const d = size !== undefined ? ` (${(0, exports.fmtMB)(size)} MB)` : '';
+    return {
+        vi: `Tệp quá lớn${d}, không phải biểu mẫu báo cáo (tối đa ${(0, exports.fmtMB)(exports.MAX_FILE_BYTES)} MB).`,
+        en: `The file is too large${d}; it is not a reporting form (${(0, exports.fmtMB)(exports.MAX_FILE_BYTES)} MB at most).`,
+    };
+}
+/** A read still running after this is taken as a hostile file: its worker is stopped (CLI and task pane alike). */
+exports.READ_TIME_LIMIT_MS = 30000;
+/** Heap one reading worker may use (Node worker resourceLimits); a filled form needs a few MB. */
+exports.READ_MEMORY_LIMIT_MB = 512;
+/** Why a file whose reading was stopped is refused. */
+exports.readStoppedMessage = {
+    timeout: (seconds) => ({
+        vi: `Đọc quá lâu (quá ${seconds} giây) nên đã dừng; tệp có thể bị hỏng hoặc không phải biểu mẫu. Hãy mở và lưu lại bằng Excel rồi gửi lại.`,
+        en: `Reading took too long (over ${seconds} seconds) and was stopped; the file may be damaged or not a reporting form. Open and save it again in Excel, then resend.`,
+    }),
+    memory: (mb) => ({
+        vi: `Tệp cần quá nhiều bộ nhớ để đọc (quá ${mb} MB) nên đã dừng; tệp có thể bị hỏng hoặc không phải biểu mẫu. Hãy mở và lưu lại bằng Excel rồi gửi lại.`,
+        en: `The file needs too much memory to read (over ${mb} MB) and was stopped; it may be damaged or not a reporting form. Open and save it again in Excel, then resend.`,
+    }),
+    crashed: () => ({
+        vi: 'Trình đọc bị dừng đột ngột khi đọc tệp này; tệp có thể bị hỏng. Hãy mở và lưu lại bằng Excel rồi gửi lại.',
+        en: 'The reader stopped abruptly on this file; it may be damaged. Open and save it again in Excel, then resend.',
+    }),
+};
