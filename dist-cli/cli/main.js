@@ -44,6 +44,7 @@ const summary_plan_1 = require("../core/summary-plan");
 const units_1 = require("../core/units");
 const returns_1 = require("../core/returns");
 const progress_1 = require("./progress");
+const timings_1 = require("./timings");
 // SheetJS, exceljs and the worker pool are loaded only by the commands that need them, so --help starts at once.
 const readPool = () => Promise.resolve().then(() => __importStar(require('./read-pool')));
 const readRoster = () => Promise.resolve().then(() => __importStar(require('../workbook/read-roster')));
@@ -290,14 +291,18 @@ async function runMerge(o, lang) {
         throw new UsageError(T(lang, 'Bảng tổng hợp được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The summary is written as .xlsx: --out must end in .xlsx.'));
     guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
     const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
+    (0, timings_1.mark)('startup');
     const results = await readAll(files, o.year, o.workers, lang, o.json === '-');
+    (0, timings_1.mark)('reading');
     const merged = (0, merge_1.mergeReturns)(results, { roster, year: o.year });
     const summary = (0, merge_1.toSummaryJson)(merged, lang);
     const plan = (0, summary_plan_1.buildSummaryPlan)(merged, { year: o.year ?? merged.year, province: o.province, lang });
+    (0, timings_1.mark)('merging');
     const { writeWorkbook } = await writeXlsx();
     writeOutput(o.out, await writeWorkbook(plan), lang);
     if (o.json)
         writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
+    (0, timings_1.mark)('writing');
     printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
     for (const s of merged.superseded)
         console.log(T(lang, `TRÙNG  ${s.file}  —  ${s.unit}: đã thay bằng tệp mới hơn ${s.by}`, `SUPERSEDED  ${s.file}  —  ${s.unit}: replaced by the newer ${s.by}`));
@@ -309,6 +314,8 @@ async function runMerge(o, lang) {
     if (summary.coverage.missing.length)
         console.log(T(lang, `Chưa báo cáo: ${summary.coverage.missing.join('; ')}`, `Not reported: ${summary.coverage.missing.join('; ')}`));
     console.log(T(lang, `Đã ghi bảng tổng hợp: ${o.out}`, `Summary written: ${o.out}`) + (o.json ? ` (+ ${o.json})` : ''));
+    (0, timings_1.mark)('printing');
+    (0, timings_1.writeTimings)();
     if (!summary.accepted.length)
         return 2;
     return summary.rejected.length ? 1 : 0;

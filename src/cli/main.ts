@@ -8,6 +8,7 @@ import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { FileRejected, Problem, ReturnResult, RosterEntry } from '../core/returns';
 import { progressLine } from './progress';
+import { mark, writeTimings } from './timings';
 // SheetJS, exceljs and the worker pool are loaded only by the commands that need them, so --help starts at once.
 const readPool = () => import('./read-pool');
 const readRoster = () => import('../workbook/read-roster');
@@ -272,13 +273,17 @@ async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   if (extname(o.out).toLowerCase() !== '.xlsx') throw new UsageError(T(lang, 'Bảng tổng hợp được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The summary is written as .xlsx: --out must end in .xlsx.'));
   guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
   const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
+  mark('startup');
   const results = await readAll(files, o.year, o.workers, lang, o.json === '-');
+  mark('reading');
   const merged = mergeReturns(results, { roster, year: o.year });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
+  mark('merging');
   const { writeWorkbook } = await writeXlsx();
   writeOutput(o.out, await writeWorkbook(plan), lang);
   if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
+  mark('writing');
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
   for (const s of merged.superseded) console.log(T(lang, `TRÙNG  ${s.file}  —  ${s.unit}: đã thay bằng tệp mới hơn ${s.by}`, `SUPERSEDED  ${s.file}  —  ${s.unit}: replaced by the newer ${s.by}`));
@@ -301,6 +306,8 @@ async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   console.log(T(lang, `Đã báo cáo: ${summary.coverage.reported}/${summary.coverage.expected} đơn vị.`, `Reported: ${summary.coverage.reported}/${summary.coverage.expected} units.`));
   if (summary.coverage.missing.length) console.log(T(lang, `Chưa báo cáo: ${summary.coverage.missing.join('; ')}`, `Not reported: ${summary.coverage.missing.join('; ')}`));
   console.log(T(lang, `Đã ghi bảng tổng hợp: ${o.out}`, `Summary written: ${o.out}`) + (o.json ? ` (+ ${o.json})` : ''));
+  mark('printing');
+  writeTimings();
   if (!summary.accepted.length) return 2;
   return summary.rejected.length ? 1 : 0;
 }
