@@ -112,7 +112,7 @@ function listInputs(paths: string[], lang: Lang): string[] {
   return files;
 }
 
-/** Reads every file on all cores, with a progress line on a terminal; results in the order of `files`. */
+/** Reads every file on all cores, with a progress line on a terminal (none with `quiet`); results in the order of `files`. */
 async function readAll(files: string[], year: number | undefined, workers: number | undefined, lang: Lang, quiet = false): Promise<ReturnResult[]> {
   const progress = progressLine(files.length, lang, process.stderr, quiet ? false : undefined);
   const { readReturnFiles } = await readPool();

@@ -1,5 +1,5 @@
 // One line on the terminal while files are read: "Đã đọc 1.234/3.321 tệp, loại 5".
-// Only when both outputs are a terminal, so logs, pipes and JSON stay clean.
+// Only when standard error is a terminal, so logs, pipes and JSON stay clean.
 
 type Lang = 'vi' | 'en';
 
@@ -11,7 +11,7 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, end() {} };
 
-export function progressLine(total: number, lang: Lang, stream: NodeJS.WriteStream = process.stderr, enabled = !!(stream.isTTY && process.stdout.isTTY)): Progress {
+export function progressLine(total: number, lang: Lang, stream: NodeJS.WriteStream = process.stderr, enabled = !!stream.isTTY): Progress {
   if (!enabled) return NONE;
   const fmt = (n: number) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN');
   let last = 0;
