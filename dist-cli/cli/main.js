@@ -148,7 +148,7 @@ function listInputs(paths, lang) {
         throw new UsageError(T(lang, 'Chưa có tệp nào để xử lý.', 'No files to process.'));
     return files;
 }
-/** Reads every file on all cores, with a progress line on a terminal; results in the order of `files`. */
+/** Reads every file on all cores, with a progress line on a terminal (none with `quiet`); results in the order of `files`. */
 async function readAll(files, year, workers, lang, quiet = false) {
     const progress = (0, progress_1.progressLine)(files.length, lang, process.stderr, quiet ? false : undefined);
     const { readReturnFiles } = await readPool();

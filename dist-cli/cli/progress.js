@@ -1,10 +1,10 @@
 "use strict";
 // One line on the terminal while files are read: "Đã đọc 1.234/3.321 tệp, loại 5".
-// Only when both outputs are a terminal, so logs, pipes and JSON stay clean.
+// Only when standard error is a terminal, so logs, pipes and JSON stay clean.
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.progressLine = progressLine;
 const NONE = { update() { }, end() { } };
-function progressLine(total, lang, stream = process.stderr, enabled = !!(stream.isTTY && process.stdout.isTTY)) {
+function progressLine(total, lang, stream = process.stderr, enabled = !!stream.isTTY) {
     if (!enabled)
         return NONE;
     const fmt = (n) => n.toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN');

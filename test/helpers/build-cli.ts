@@ -1,7 +1,7 @@
 // Jest global setup: the CLI tests run the compiled command line (as users do), so compile it
 // first when any source is newer than the last build. npm ci has already built it in CI.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -19,8 +19,7 @@ function newest(dir: string): number {
 export function buildCliIfStale(): void {
   const sources = Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'tsconfig.cli.json')).mtimeMs, statSync(join(ROOT, 'tsconfig.json')).mtimeMs);
   if (existsSync(STAMP) && statSync(STAMP).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.cli.json')], { cwd: ROOT, stdio: 'inherit' });
-  writeFileSync(STAMP, new Date().toISOString());
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.js')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export default function globalSetup(): void {
