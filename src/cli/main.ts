@@ -81,8 +81,8 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --province T   Tỉnh/thành phố cho tiêu đề / province for the title
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
   --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
-  Mỗi tệp được đọc tối đa 30 giây và 512 MB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
-  Each file gets at most 30 seconds and 512 MB to read; a file over either is rejected, the rest still merge.
+  Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
+  Each file gets at most 30 seconds and 2 GB to read; a file over either is rejected, the rest still merge.
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
                         hoặc dùng sai lệnh / nothing merged or usage error.`,
