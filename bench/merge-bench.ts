@@ -70,6 +70,8 @@ async function returnsFolder(count: number, max: number): Promise<string> {
 
 interface Run {
   ms: number;
+  /** CPU time of the whole process, all threads: less disturbed than wall time by other load. */
+  cpuMs: number;
   rssMb: number;
   phases?: Record<string, number>;
   stdout: string;
@@ -85,28 +87,35 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; stdou
 
 function floor(dir: string): Run {
   const r = timed([join(ROOT, 'bench', 'bare-read.js'), dir]);
-  return { ms: r.ms, rssMb: JSON.parse(r.stdout).maxRssKb / 1024, stdout: r.stdout };
+  const u = JSON.parse(r.stdout);
+  return { ms: r.ms, cpuMs: u.cpuMs, rssMb: u.maxRssKb / 1024, stdout: r.stdout };
 }
 
 function cliMerge(dir: string, workers?: number): Run {
-  const rss = join(CACHE, 'rss.txt');
+  const usage = join(CACHE, 'usage.json');
   const timings = join(CACHE, 'timings.json');
   const out = join(CACHE, 'tong-hop.xlsx');
   const r = timed(
-    ['--require', join(ROOT, 'bench', 'peak-rss.js'), join(ROOT, 'bin', 'ctxh-report.js'), 'merge', '--force', '--year', '2025', '--out', out, ...(workers ? ['--workers', String(workers)] : []), dir],
-    { CTXH_PEAK_RSS_FILE: rss, CTXH_TIMINGS: timings },
+    ['--require', join(ROOT, 'bench', 'usage.js'), join(ROOT, 'bin', 'ctxh-report.js'), 'merge', '--force', '--year', '2025', '--out', out, ...(workers ? ['--workers', String(workers)] : []), dir],
+    { CTXH_USAGE_FILE: usage, CTXH_TIMINGS: timings },
   );
-  return { ms: r.ms, rssMb: Number(readFileSync(rss, 'utf8')) / 1024, phases: JSON.parse(readFileSync(timings, 'utf8')), stdout: r.stdout };
+  const u = JSON.parse(readFileSync(usage, 'utf8'));
+  return { ms: r.ms, cpuMs: u.cpuMs, rssMb: u.maxRssKb / 1024, phases: JSON.parse(readFileSync(timings, 'utf8')), stdout: r.stdout };
 }
 
 /** Single-thread, in-process cost per file of each step of reading, on a sample of the files. */
 function perFileSplit(dir: string, sample = 300) {
   const files = readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort().slice(0, sample).map((n) => ({ name: n, bytes: new Uint8Array(readFileSync(join(dir, n))) }));
+  // Best of three after a warm-up: the least disturbed by other load.
   const time = (fn: () => void) => {
-    fn(); // warm up
-    const t = performance.now();
     fn();
-    return (performance.now() - t) / files.length;
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      fn();
+      best = Math.min(best, performance.now() - t);
+    }
+    return best / files.length;
   };
   const bare = time(() => files.forEach((f) => XLSX.read(f.bytes)));
   const raws = files.map((f) => readWorkbookBytes(f.bytes, f.name));
@@ -142,9 +151,14 @@ async function main() {
     const split = perFileSplit(dir);
     const p = m.phases!;
     console.log(`\n${count} returns`);
-    console.log(`  bare SheetJS read, 1 thread, own process (floor): ${s(f.ms).padStart(8)}   peak ${f.rssMb.toFixed(0)} MB`);
-    console.log(`  cli merge, whole process, ${String(availableParallelism()).padEnd(2)} reading threads:  ${s(m.ms).padStart(8)}   peak ${m.rssMb.toFixed(0)} MB   ratio ${(m.ms / f.ms).toFixed(2)}×`);
-    console.log(`  cli merge --workers 1:                           ${s(one.ms).padStart(8)}   peak ${one.rssMb.toFixed(0)} MB   ratio ${(one.ms / f.ms).toFixed(2)}×`);
+    const line = (label: string, r: Run, ratio = true) =>
+      console.log(
+        `  ${label.padEnd(48)} ${s(r.ms).padStart(8)}   peak ${r.rssMb.toFixed(0).padStart(3)} MB   CPU ${s(r.cpuMs).padStart(7)}` +
+          (ratio ? `   ratio ${(r.ms / f.ms).toFixed(2)}× (CPU ${(r.cpuMs / f.cpuMs).toFixed(2)}×)` : ''),
+      );
+    line('bare SheetJS read, 1 thread, own process (floor)', f, false);
+    line(`cli merge, whole process, ${availableParallelism()} reading threads`, m);
+    line('cli merge --workers 1', one);
     console.log(`  split of the best cli merge: start-up ${s(p.startup)}, reading + checking ${s(p.reading)} (workers), merging ${s(p.merging)}, writing ${s(p.writing)}, printing ${s(p.printing)}`);
     const perFile = split.reader + split.check;
     console.log(
