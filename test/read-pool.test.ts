@@ -69,7 +69,7 @@ test('a file that never finishes, one that exhausts memory and one that kills it
   expect(rejection('sap.xlsx')).toEqual({ file: 'sap.xlsx', status: 'error', rows: 0, codes: [['sap.xlsx', 'file.readCrashed']] });
 
   // Every real file read exactly as a plain one-at-a-time read gives, and the merge of them unchanged.
-  const plain = good.map((f) => readReturnFile(f, { campaignYear: 2025 }));
+  const plain = good.map((f) => readReturnFile(f, 2025));
   expect(good.map((f) => byName.get(f.split('/').pop()!))).toEqual(plain);
   const merged = toSummaryJson(mergeReturns(results, { year: 2025 }));
   const reference = toSummaryJson(mergeReturns(plain, { year: 2025 }));
@@ -89,7 +89,7 @@ test('results are identical for 1 and for N workers and for any file order (prop
   utimesSync(a, new Date('2030-04-02T08:00:00Z'), new Date('2030-04-02T08:00:00Z'));
   utimesSync(b, new Date('2025-04-01T08:00:00Z'), new Date('2025-04-01T08:00:00Z'));
   const all = [...good, a, b];
-  const reference = summary(all.map((f) => readReturnFile(f, { campaignYear: 2025 })));
+  const reference = summary(all.map((f) => readReturnFile(f, 2025)));
   expect(reference).toContain('"file":"Chi Lang - ban 2.xlsx","unit":"Huyện Chi Lăng","by":"Chi Lang - ban 1.xlsx"');
   expect(reference).toContain('theo giờ sửa tệp trên máy');
   await fc.assert(

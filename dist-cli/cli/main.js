@@ -1,385 +1,46 @@
 "use strict";
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.main = main;
-// ctxh-report command line: the same core as the add-in, on files.
-const node_fs_1 = require("node:fs");
-const node_path_1 = require("node:path");
-const node_util_1 = require("node:util");
-const form_1 = require("../core/form");
-const merge_1 = require("../core/merge");
-const summary_plan_1 = require("../core/summary-plan");
-const units_1 = require("../core/units");
-const returns_1 = require("../core/returns");
-const progress_1 = require("./progress");
-const timings_1 = require("./timings");
-// SheetJS, exceljs and the worker pool are loaded only by the commands that need them, so --help starts at once.
-const readPool = () => Promise.resolve().then(() => __importStar(require('./read-pool')));
-const readRoster = () => Promise.resolve().then(() => __importStar(require('../workbook/read-roster')));
-const writeXlsx = () => Promise.resolve().then(() => __importStar(require('../workbook/write-xlsx')));
-/** Exit codes: 0 all good, 1 some files have errors / were rejected, 2 usage error or nothing usable. */
-class UsageError extends Error {
-}
-/** An output file could not be written: exit 2, nothing half-done reported as success. */
-class OutputError extends Error {
-}
-const ROOT = (0, node_path_1.resolve)(__dirname, '..', '..');
-const SPREADSHEET_EXT = new Set(['.xlsx', '.xls', '.ods']);
-const HELP = {
-    main: `ctxh-report — biểu mẫu và tổng hợp báo cáo Ngày Công tác xã hội Việt Nam
-             (forms and consolidated reports for Vietnam Social Work Day)
-
-Cách dùng / Usage:  ctxh-report <lệnh/command> [tùy chọn/options]
-                    npm run cli -- <lệnh/command> [tùy chọn/options]
-
-Lệnh / Commands:
-  form    Tạo biểu mẫu trống (.xlsx) để gửi các đơn vị
-          Write the blank reporting form (.xlsx) to send to units
-  check   Kiểm tra các tệp đơn vị gửi về, không tổng hợp
-          Validate returned files without merging
-  merge   Tổng hợp các tệp đơn vị gửi về thành một bảng tổng hợp
-          Merge returned files into one consolidated workbook
-  demo    Tổng hợp các tệp mẫu kèm theo (samples/) thành tong-hop.xlsx
-          Merge the bundled sample returns (samples/) into tong-hop.xlsx
-
-Tùy chọn chung / Common options:
-  --lang vi|en   Ngôn ngữ thông báo (mặc định vi) / message language (default vi)
-  -h, --help     Hướng dẫn của lệnh / help for a command
-
-Xem thêm / More:  ctxh-report <lệnh> --help`,
-    form: `ctxh-report form --out <tệp.xlsx> [tùy chọn]
-  Tạo biểu mẫu trống theo mẫu chuẩn. / Write the blank standard form.
-
-  --out FILE        Tệp kết quả .xlsx (bắt buộc) / output .xlsx file (required)
-  --year N          Năm báo cáo (mặc định ${form_1.DEFAULT_FORM_PARAMS.year}) / report year
-  --province TEXT   Tỉnh/thành phố (mặc định "${form_1.DEFAULT_FORM_PARAMS.province}") / province or city
-  --body TEXT       Cơ quan ban hành kế hoạch (mặc định "${form_1.DEFAULT_FORM_PARAMS.body}") / issuing body
-  --plan TEXT       Số, ngày kế hoạch (mặc định "${form_1.DEFAULT_FORM_PARAMS.plan}") / plan reference
-  --theme TEXT      Chủ đề năm (không bắt buộc) / the year's theme (optional)
-  --deadline D/M/Y  Hạn gửi báo cáo (không bắt buộc) / report deadline (optional)
-  --unit TEXT       Điền sẵn tên đơn vị (không bắt buộc) / pre-filled unit name (optional)
-  --rows N          Số dòng trống (mặc định ${form_1.DEFAULT_FORM_PARAMS.rows}) / number of blank rows
-  --force           Ghi đè nếu tệp đã có / overwrite an existing file
-  Mặc định là biểu mẫu của Kế hoạch 45/KH-SLĐTBXH Hải Phòng 2023 (seed 001).
-  The defaults reproduce the form of Hải Phòng plan 45/KH-SLĐTBXH, 2023.`,
-    check: `ctxh-report check [--year N] [--lang vi|en] TỆP... / FILES...
-  Kiểm tra từng tệp (.xlsx, .xls, .ods; có thể chỉ một thư mục) và in các lỗi, cảnh báo.
-  Validate each file (or every spreadsheet in a folder) and print its problems.
-
-  --year N   Năm của đợt báo cáo, để cảnh báo biểu ghi năm khác / campaign year
-  --workers N  Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
-  Mã thoát / exit code: 0 không tệp nào có lỗi / no errors, 1 có tệp có lỗi / some file has errors,
-                        2 dùng sai lệnh / usage error.`,
-    merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] TỆP... / FILES...
-  Tổng hợp các tệp đơn vị gửi về (có thể chỉ một thư mục). / Merge returned files (or a folder).
-
-  --out FILE     Bảng tổng hợp .xlsx (bắt buộc) / summary workbook (required)
-  --roster FILE  Danh sách đơn vị phải báo cáo (.csv hoặc .xlsx, cột "Đơn vị", "Nhóm")
-                 List of expected units (.csv or .xlsx with columns "Đơn vị", "Nhóm")
-  --json FILE    Ghi thêm kết quả dạng JSON / also write the result as JSON
-  --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
-  --province T   Tỉnh/thành phố cho tiêu đề / province for the title
-  --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
-  --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
-  Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
-  Each file gets at most 30 seconds and 2 GB to read; a file over either is rejected, the rest still merge.
-  Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
-                        (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
-                        hoặc dùng sai lệnh / nothing merged or usage error.`,
-    demo: `ctxh-report demo [--out tong-hop.xlsx]
-  Tổng hợp các tệp mẫu trong samples/returns với danh sách samples/roster.csv.
-  Merge the sample returns in samples/returns with the roster samples/roster.csv.`,
-};
-const T = (lang, vi, en) => (lang === 'en' ? en : vi);
-function listInputs(paths, lang) {
-    const files = [];
-    const seen = new Set();
-    const add = (f) => {
-        // The same file named twice (or a folder and a file in it) is read once.
-        const real = (0, node_fs_1.realpathSync)(f);
-        if (!seen.has(real))
-            seen.add(real), files.push(f);
-    };
-    for (const p of paths) {
-        if (!(0, node_fs_1.existsSync)(p))
-            throw new UsageError(T(lang, `Không tìm thấy tệp hoặc thư mục: ${p}`, `No such file or folder: ${p}`));
-        if ((0, node_fs_1.statSync)(p).isDirectory()) {
-            // "~$…" are the lock files Excel leaves beside an open workbook, not returns.
-            for (const name of (0, node_fs_1.readdirSync)(p).sort())
-                if (SPREADSHEET_EXT.has((0, node_path_1.extname)(name).toLowerCase()) && !name.startsWith('~$'))
-                    add((0, node_path_1.join)(p, name));
-        }
-        else
-            add(p);
-    }
-    if (!files.length)
-        throw new UsageError(T(lang, 'Chưa có tệp nào để xử lý.', 'No files to process.'));
-    return files;
-}
-/** Reads every file on all cores, with a progress line on a terminal (none with `quiet`); results in the order of `files`. */
-async function readAll(files, year, workers, lang, quiet = false) {
-    const progress = (0, progress_1.progressLine)(files.length, lang, process.stderr, quiet ? false : undefined);
-    const { readReturnFiles } = await readPool();
-    try {
-        return await readReturnFiles(files, { campaignYear: year, workers, onProgress: (done, rejected) => progress.update(done, rejected) });
-    }
-    finally {
-        progress.end();
-    }
-}
-function parseWorkers(v, lang) {
-    if (v === undefined)
-        return undefined;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 256)
-        throw new UsageError(T(lang, `--workers phải là số nguyên từ 1 đến 256, không phải "${v}".`, `--workers must be a whole number from 1 to 256, not "${v}".`));
-    return n;
-}
-function printProblems(reports, lang) {
-    for (const r of reports) {
-        const error = r.problems.some((p) => p.severity === 'error');
-        const head = error ? T(lang, 'LỖI', 'ERROR') : r.problems.length ? T(lang, 'CẢNH BÁO', 'WARNING') : 'OK';
-        console.log(`${head}  ${r.file}${r.unit ? `  —  ${r.unit}` : ''}`);
-        for (const p of r.problems) {
-            const where = [p.sheet, p.cell].filter(Boolean).join('!');
-            const sev = p.severity === 'error' ? T(lang, 'lỗi', 'error') : T(lang, 'cảnh báo', 'warning');
-            console.log(`    [${sev}] ${where ? `${where}: ` : ''}${p.message[lang]}`);
-        }
-    }
-}
-/** Refuses, before any work is done, an output that would destroy an input or another output, or cannot be written. */
-function guardOutputs(outs, inputs, force, lang) {
-    const taken = new Set(inputs.map((f) => (0, node_path_1.resolve)(f)));
-    for (const out of outs) {
-        const abs = (0, node_path_1.resolve)(out);
-        if (taken.has(abs)) {
-            throw new UsageError(T(lang, `Tệp kết quả ${out} trùng với một tệp đầu vào hoặc một tệp kết quả khác.`, `Output ${out} is an input file or another output.`));
-        }
-        taken.add(abs);
-        const dir = (0, node_path_1.dirname)(abs);
-        if (!(0, node_fs_1.existsSync)(dir) || !(0, node_fs_1.statSync)(dir).isDirectory()) {
-            throw new UsageError(T(lang, `Không có thư mục ${(0, node_path_1.dirname)(out)} để ghi ${(0, node_path_1.basename)(out)}. Hãy tạo thư mục trước hoặc chọn chỗ khác.`, `There is no folder ${(0, node_path_1.dirname)(out)} to write ${(0, node_path_1.basename)(out)} in. Create it first or choose another place.`));
-        }
-        if ((0, node_fs_1.existsSync)(abs) && !force) {
-            throw new UsageError(T(lang, `Tệp ${out} đã có. Thêm --force nếu muốn ghi đè, hoặc chọn tên khác.`, `${out} already exists. Add --force to overwrite it, or choose another name.`));
-        }
-    }
-}
-/** Writes a result file; a failure (locked by Excel, no permission, disk full) is explained, not a crash. */
-function writeOutput(path, data, lang) {
-    try {
-        (0, node_fs_1.writeFileSync)(path, data);
-    }
-    catch (e) {
-        const code = e.code ?? String(e);
-        throw new OutputError(T(lang, `Không ghi được ${path} (${code}). Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại lệnh.`, `Could not write ${path} (${code}). If it is open in Excel, close it and run the command again.`));
-    }
-}
-function parseYear(v, lang) {
-    if (v === undefined)
-        return undefined;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 2017 || n > 2100)
-        throw new UsageError(T(lang, `--year phải là năm từ 2017 đến 2100, không phải "${v}".`, `--year must be a year from 2017 to 2100, not "${v}".`));
-    return n;
-}
-async function cmdForm(args, lang) {
-    const { values } = (0, node_util_1.parseArgs)({
-        args,
-        options: {
-            out: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' },
-            theme: { type: 'string' }, deadline: { type: 'string' }, unit: { type: 'string' }, rows: { type: 'string' }, force: { type: 'boolean' },
-        },
-    });
-    if (!values.out)
-        throw new UsageError(T(lang, 'Thiếu --out (tên tệp .xlsx cần ghi).', 'Missing --out (the .xlsx file to write).'));
-    if ((0, node_path_1.extname)(values.out).toLowerCase() !== '.xlsx')
-        throw new UsageError(T(lang, 'Biểu mẫu được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The form is written as .xlsx: --out must end in .xlsx.'));
-    const parsed = (0, form_1.parseFormParams)({
-        year: values.year ?? form_1.DEFAULT_FORM_PARAMS.year,
-        province: values.province ?? form_1.DEFAULT_FORM_PARAMS.province,
-        body: values.body ?? form_1.DEFAULT_FORM_PARAMS.body,
-        plan: values.plan ?? form_1.DEFAULT_FORM_PARAMS.plan,
-        theme: values.theme,
-        deadline: values.deadline,
-        unit: values.unit,
-        rows: values.rows ?? form_1.DEFAULT_FORM_PARAMS.rows,
-    });
-    if (!parsed.ok) {
-        throw new UsageError(parsed.problems.map((p) => `${p.label[lang]}: ${p.message[lang]}`).join('\n'));
-    }
-    guardOutputs([values.out], [], !!values.force, lang);
-    const plan = (0, form_1.buildFormPlan)(parsed.params);
-    const { writeWorkbook } = await writeXlsx();
-    writeOutput(values.out, await writeWorkbook({ sheets: [plan], title: `Biểu tổng hợp CTXH ${parsed.params.year}` }), lang);
-    console.log(T(lang, `Đã ghi biểu mẫu: ${values.out}`, `Form written: ${values.out}`));
-    return 0;
-}
-async function cmdCheck(args, lang) {
-    const { values, positionals } = (0, node_util_1.parseArgs)({ args, allowPositionals: true, options: { year: { type: 'string' }, workers: { type: 'string' } } });
-    const year = parseYear(values.year, lang);
-    const results = await readAll(listInputs(positionals, lang), year, parseWorkers(values.workers, lang), lang);
-    // What only shows across files (last year's form among this year's, duplicates) is reported as merge would.
-    const merged = (0, merge_1.mergeReturns)(results, { year });
-    const key = (p) => `${p.code}|${p.cell ?? ''}|${p.message.vi}`;
-    printProblems(results.map((r) => {
-        const own = new Set(r.problems.map(key));
-        const extra = merged.warnings.filter((w) => w.file === r.file && !own.has(key(w)));
-        return { file: r.file, unit: r.unit, problems: [...r.problems, ...extra] };
-    }), lang);
-    for (const x of merged.superseded)
-        console.log(T(lang, `TRÙNG  ${x.file}  —  ${x.unit}: khi tổng hợp sẽ dùng tệp mới hơn ${x.by}`, `SUPERSEDED  ${x.file}  —  ${x.unit}: merge will use the newer ${x.by}`));
-    const bad = results.filter((r) => r.status === 'error').length;
-    console.log(T(lang, `${results.length} tệp: ${results.length - bad} dùng được, ${bad} có lỗi.`, `${results.length} files: ${results.length - bad} usable, ${bad} with errors.`));
-    return bad ? 1 : 0;
-}
-async function loadRoster(path, lang) {
-    if (!(0, node_fs_1.existsSync)(path))
-        throw new UsageError(T(lang, `Không tìm thấy danh sách đơn vị: ${path}`, `Roster not found: ${path}`));
-    const { readRosterBytes } = await readRoster();
-    try {
-        const rows = readRosterBytes(new Uint8Array((0, node_fs_1.readFileSync)(path)), (0, node_path_1.basename)(path));
-        const roster = (0, units_1.buildRoster)(rows);
-        for (const p of roster.problems.filter((x) => x.severity !== 'error'))
-            console.warn(`${(0, node_path_1.basename)(path)}: ${p.message[lang]}`);
-        const errors = roster.problems.filter((x) => x.severity === 'error');
-        if (errors.length)
-            throw new UsageError(errors.map((p) => `${(0, node_path_1.basename)(path)}: ${p.message[lang]}`).join('\n'));
-        return roster.entries;
-    }
-    catch (e) {
-        if (e instanceof returns_1.FileRejected)
-            throw new UsageError(e.text[lang]);
-        throw e;
-    }
-}
-async function runMerge(o, lang) {
-    const files = listInputs(o.inputs, lang);
-    if ((0, node_path_1.extname)(o.out).toLowerCase() !== '.xlsx')
-        throw new UsageError(T(lang, 'Bảng tổng hợp được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The summary is written as .xlsx: --out must end in .xlsx.'));
-    guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
-    const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
-    (0, timings_1.mark)('startup');
-    const results = await readAll(files, o.year, o.workers, lang, o.json === '-');
-    (0, timings_1.mark)('reading');
-    const merged = (0, merge_1.mergeReturns)(results, { roster, year: o.year });
-    const summary = (0, merge_1.toSummaryJson)(merged, lang);
-    const plan = (0, summary_plan_1.buildSummaryPlan)(merged, { year: o.year ?? merged.year, province: o.province, lang });
-    (0, timings_1.mark)('merging');
-    const { writeWorkbook } = await writeXlsx();
-    writeOutput(o.out, await writeWorkbook(plan), lang);
-    if (o.json)
-        writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
-    (0, timings_1.mark)('writing');
-    printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
-    for (const s of merged.superseded)
-        console.log(T(lang, `TRÙNG  ${s.file}  —  ${s.unit}: đã thay bằng tệp mới hơn ${s.by}`, `SUPERSEDED  ${s.file}  —  ${s.unit}: replaced by the newer ${s.by}`));
-    const t = summary.totals;
-    const fmt = (n) => n.toLocaleString('vi-VN');
-    console.log(T(lang, `Đã tổng hợp ${summary.accepted.length}/${results.length} tệp; loại ${summary.rejected.length}, trùng ${summary.superseded.length}.`, `Merged ${summary.accepted.length}/${results.length} files; ${summary.rejected.length} rejected, ${summary.superseded.length} superseded.`));
-    console.log(T(lang, `Tổng: ${fmt(t.participants)} người tham gia; kinh phí ${fmt(t.totalFunding)} đồng (ngân sách ${fmt(t.budget)}, vận động ${fmt(t.otherFunding)}).`, `Totals: ${fmt(t.participants)} participants; funding ${fmt(t.totalFunding)} đồng (budget ${fmt(t.budget)}, mobilised ${fmt(t.otherFunding)}).`));
-    console.log(T(lang, `Đã báo cáo: ${summary.coverage.reported}/${summary.coverage.expected} đơn vị.`, `Reported: ${summary.coverage.reported}/${summary.coverage.expected} units.`));
-    if (summary.coverage.missing.length)
-        console.log(T(lang, `Chưa báo cáo: ${summary.coverage.missing.join('; ')}`, `Not reported: ${summary.coverage.missing.join('; ')}`));
-    console.log(T(lang, `Đã ghi bảng tổng hợp: ${o.out}`, `Summary written: ${o.out}`) + (o.json ? ` (+ ${o.json})` : ''));
-    (0, timings_1.mark)('printing');
-    (0, timings_1.writeTimings)();
-    if (!summary.accepted.length)
-        return 2;
-    return summary.rejected.length ? 1 : 0;
-}
-async function cmdMerge(args, lang) {
-    const { values, positionals } = (0, node_util_1.parseArgs)({
-        args,
-        allowPositionals: true,
-        options: {
-            out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
-            workers: { type: 'string' },
-        },
-    });
-    if (!values.out)
-        throw new UsageError(T(lang, 'Thiếu --out (tên tệp tổng hợp .xlsx).', 'Missing --out (the summary .xlsx to write).'));
-    return runMerge({ out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force, workers: parseWorkers(values.workers, lang) }, lang);
-}
-async function cmdDemo(args, lang) {
-    const { values } = (0, node_util_1.parseArgs)({ args, options: { out: { type: 'string' } } });
-    const out = values.out ?? 'tong-hop.xlsx';
-    // The demo writes its own output again and again: overwriting it is expected.
-    const code = await runMerge({ out, inputs: [(0, node_path_1.join)(ROOT, 'samples', 'returns')], roster: (0, node_path_1.join)(ROOT, 'samples', 'roster.csv'), json: out.replace(/\.xlsx$/i, '') + '.json', force: true }, lang);
-    console.log(T(lang, `Mở ${(0, node_path_1.resolve)(out)} bằng Excel hoặc LibreOffice để xem bảng tổng hợp.`, `Open ${(0, node_path_1.resolve)(out)} in Excel or LibreOffice to see the summary.`));
-    // Some sample returns are broken on purpose: rejecting them is the demo working.
-    return code === 2 ? 2 : 0;
-}
-const COMMANDS = { form: cmdForm, check: cmdCheck, merge: cmdMerge, demo: cmdDemo };
+const check_1 = require("./check");
+const demo_1 = require("./demo");
+const files_1 = require("./files");
+const form_1 = require("./form");
+const help_1 = require("./help");
+const merge_1 = require("./merge");
+const messages_1 = require("./messages");
+const usage_1 = require("./usage");
+const COMMANDS = { form: form_1.cmdForm, check: check_1.cmdCheck, merge: merge_1.cmdMerge, demo: demo_1.cmdDemo };
+const isCommand = (c) => Object.prototype.hasOwnProperty.call(COMMANDS, c);
 async function main(argv) {
-    argv = argv.flatMap((a) => (a.startsWith('--lang=') ? ['--lang', a.slice('--lang='.length)] : [a]));
-    const langIdx = argv.indexOf('--lang');
-    let lang = 'vi';
-    if (langIdx >= 0) {
-        const v = argv[langIdx + 1];
-        if (v !== 'vi' && v !== 'en') {
-            console.error('--lang phải là vi hoặc en / --lang must be vi or en');
-            return 2;
-        }
-        lang = v;
-        argv = [...argv.slice(0, langIdx), ...argv.slice(langIdx + 2)];
+    const parsed = (0, usage_1.takeLang)(argv);
+    if (!parsed) {
+        console.error('--lang phải là vi hoặc en / --lang must be vi or en');
+        return 2;
     }
-    const [command, ...rest] = argv;
+    const { lang } = parsed;
+    const [command, ...rest] = parsed.rest;
     if (!command || command === '-h' || command === '--help' || command === 'help') {
-        console.log(HELP.main);
+        console.log(help_1.HELP.main);
         return command ? 0 : 2;
     }
-    const run = COMMANDS[command];
-    if (!run) {
-        console.error(T(lang, `Không có lệnh "${command}".`, `Unknown command "${command}".`) + '\n\n' + HELP.main);
+    if (!isCommand(command)) {
+        console.error(messages_1.CLI_TEXT.unknownCommand(command)[lang] + '\n\n' + help_1.HELP.main);
         return 2;
     }
     if (rest.includes('-h') || rest.includes('--help')) {
-        console.log(HELP[command]);
+        console.log(help_1.HELP[command]);
         return 0;
     }
     try {
-        return await run(rest, lang);
+        return await COMMANDS[command](rest, lang);
     }
     catch (e) {
-        if (e instanceof OutputError) {
+        if (e instanceof files_1.OutputError) {
             console.error(e.message);
             return 2;
         }
-        if (e instanceof UsageError || (e instanceof TypeError && e.code?.startsWith('ERR_PARSE_ARGS'))) {
-            console.error(`${e.message}\n\n${HELP[command]}`);
+        if (e instanceof usage_1.UsageError || (0, usage_1.isParseArgsError)(e)) {
+            console.error(`${e.message}\n\n${help_1.HELP[command]}`);
             return 2;
         }
         throw e;

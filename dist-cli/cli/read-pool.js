@@ -10,7 +10,7 @@ const node_os_1 = require("node:os");
 const node_path_1 = require("node:path");
 const piscina_1 = require("piscina");
 const file_limits_1 = require("../workbook/file-limits");
-const rejected_result_1 = require("./rejected-result");
+const rejections_1 = require("../workbook/read/rejections");
 /** The compiled worker next to this module (dist-cli/cli/read-worker.js). */
 exports.READ_WORKER_FILE = (0, node_path_1.join)(__dirname, 'read-worker.js');
 function defaultWorkers() {
@@ -20,10 +20,10 @@ function stopped(path, e, o) {
     const file = (0, node_path_1.basename)(path);
     const err = e;
     if (err?.name === 'AbortError')
-        return (0, rejected_result_1.rejectedResult)(file, 'file.readTimeout', file_limits_1.readStoppedMessage.timeout(Math.round(o.timeLimitMs / 1000)));
+        return (0, rejections_1.rejectedResult)(file, undefined, 'file.readTimeout', file_limits_1.readStoppedMessage.timeout(Math.round(o.timeLimitMs / 1000)));
     if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY')
-        return (0, rejected_result_1.rejectedResult)(file, 'file.readMemory', file_limits_1.readStoppedMessage.memory(o.memoryLimitMb));
-    return (0, rejected_result_1.rejectedResult)(file, 'file.readCrashed', file_limits_1.readStoppedMessage.crashed());
+        return (0, rejections_1.rejectedResult)(file, undefined, 'file.readMemory', file_limits_1.readStoppedMessage.memory(o.memoryLimitMb));
+    return (0, rejections_1.rejectedResult)(file, undefined, 'file.readCrashed', file_limits_1.readStoppedMessage.crashed());
 }
 /**
  * Reads every file, in parallel, and returns the results in the order of `paths` (never in the

@@ -8,14 +8,14 @@ const zod_1 = require("zod");
 const form_1 = require("./form");
 const messages_1 = require("./messages");
 const numbers_1 = require("./numbers");
-const plan_1 = require("./plan");
+const a1_1 = require("./a1");
+const returns_1 = require("./returns");
+const vocabulary_1 = require("./vocabulary");
 /** Values above these in one row are probably typing mistakes (extra zeros). */
 exports.PLAUSIBLE = { participants: 100000, money: 10000000000 };
 // The reader is someone else's code: check the outline, not every cell (a sheet may be huge).
-const RawWorkbookOutline = zod_1.z.object({
-    file: zod_1.z.string(),
-    format: zod_1.z.enum(['xlsx', 'xls', 'ods']).optional(),
-    modified: zod_1.z.number().optional(),
+const RawWorkbookOutline = returns_1.RawWorkbookSchema.pick({ file: true, modified: true }).extend({
+    format: returns_1.RawWorkbookSchema.shape.format.optional(),
     sheets: zod_1.z.array(zod_1.z.object({ name: zod_1.z.string(), cells: zod_1.z.custom((v) => Array.isArray(v)) })),
     names: zod_1.z.array(zod_1.z.object({ name: zod_1.z.string() }).passthrough()).optional(),
 });
@@ -202,41 +202,41 @@ function readForm(raw, cand, limit, opts) {
     const add = (severity, code, message, r, c) => {
         if (severity === 'error')
             errors++;
-        problems.push({ file: raw.file, sheet: sheet.name, ...(r && c ? { cell: (0, plan_1.cellAddress)(r, c) } : {}), severity, code, message });
+        problems.push({ file: raw.file, sheet: sheet.name, ...(r && c ? { cell: (0, a1_1.cellAddress)(r, c) } : {}), severity, code, message });
     };
     const u = findUnit(raw, cand);
     if (!u.unit)
-        add('error', 'unit.missing', messages_1.M.unitMissing(u.at !== undefined), u.at?.r, u.at?.c);
+        add('error', 'unit.missing', messages_1.PROBLEM_MESSAGES['unit.missing'](u.at !== undefined), u.at?.r, u.at?.c);
     else if (/^[=+\-@]/.test(u.unit))
-        add('warning', 'unit.formulaLike', messages_1.M.unitFormulaLike(u.unit), u.at?.r, u.at?.c);
+        add('warning', 'unit.formulaLike', messages_1.PROBLEM_MESSAGES['unit.formulaLike'](u.unit), u.at?.r, u.at?.c);
     const y = findYear(cand);
     const year = y?.year;
     if (y && opts.campaignYear !== undefined && y.year !== opts.campaignYear)
-        add('warning', 'year.differs', messages_1.M.yearDiffers(y.year, opts.campaignYear), y.r, y.c);
+        add('warning', 'year.differs', messages_1.PROBLEM_MESSAGES['year.differs'](y.year, opts.campaignYear), y.r, y.c);
     const { totalRow, end } = findEnd(cand, limit);
     if (totalRow === undefined)
-        add('warning', 'totalRow.missing', messages_1.M.noTotalRow(), cand.columnRow, cols.participants);
+        add('warning', 'totalRow.missing', messages_1.PROBLEM_MESSAGES['totalRow.missing'](), cand.columnRow, cols.participants);
     const read = (r, c, col, code) => {
         const cell = cellAt(sheet, r, c);
         if (isBlank(cell))
             return { ok: true, present: false, value: 0 };
         if (cell.error) {
-            add('error', 'cell.errorValue', messages_1.M.errorValue(col, cell.error), r, c);
+            add('error', 'cell.errorValue', messages_1.PROBLEM_MESSAGES['cell.errorValue'](col, cell.error), r, c);
             return { ok: false, present: true, value: 0 };
         }
         if (cell.formula !== undefined && (cell.value === null || cell.value === undefined)) {
-            add('error', 'cell.formulaNoValue', messages_1.M.formulaNoValue(col), r, c);
+            add('error', 'cell.formulaNoValue', messages_1.PROBLEM_MESSAGES['cell.formulaNoValue'](col), r, c);
             return { ok: false, present: true, value: 0 };
         }
         if (cell.formula !== undefined && typeof cell.value === 'string' && cell.value.trim() === '')
             return { ok: true, present: false, value: 0 };
         const res = (0, numbers_1.parseWholeNumber)(cell.value);
         if (!res.ok) {
-            add('error', code, messages_1.M.invalidNumber(col, shown(cell), res.reason, cell.value), r, c);
+            add('error', code, messages_1.PROBLEM_MESSAGES['participants.invalid'](col, shown(cell), res.reason, cell.value), r, c);
             return { ok: false, present: true, value: 0 };
         }
         if (res.fromText)
-            add('warning', 'number.text', messages_1.M.numberAsText(col, shown(cell), res.value), r, c);
+            add('warning', 'number.text', messages_1.PROBLEM_MESSAGES['number.text'](col, shown(cell), res.value), r, c);
         return { ok: true, present: true, value: res.value, fromText: res.fromText };
     };
     const rows = [];
@@ -252,9 +252,9 @@ function readForm(raw, cand, limit, opts) {
         if (isBlank(pc) && isBlank(bc) && isBlank(oc) && tcIdle)
             continue;
         const before = errors;
-        const p = read(r, cols.participants, messages_1.COLUMN_NAMES.participants, 'participants.invalid');
-        const b = read(r, cols.budget, messages_1.COLUMN_NAMES.budget, 'money.invalid');
-        const o = read(r, cols.otherFunding, messages_1.COLUMN_NAMES.otherFunding, 'money.invalid');
+        const p = read(r, cols.participants, 'participants', 'participants.invalid');
+        const b = read(r, cols.budget, 'budget', 'money.invalid');
+        const o = read(r, cols.otherFunding, 'otherFunding', 'money.invalid');
         const c3 = cols.totalFunding;
         const sum = b.value + o.value;
         if (p.fromText)
@@ -270,49 +270,44 @@ function readForm(raw, cand, limit, opts) {
             // A formula: its stored result, or 4 + 5 when none was stored.
             if (tc.value === null || tc.value === undefined || tc.error || (typeof tc.value === 'string' && tc.value.trim() === '')) {
                 if (b.ok && o.ok && breakdown) {
-                    add('warning', 'total.computed', messages_1.M.totalComputed(b.value, o.value), r, c3);
+                    add('warning', 'total.computed', messages_1.PROBLEM_MESSAGES['total.computed'](b.value, o.value), r, c3);
                     explained.add('totalFunding');
                 }
             }
             else {
                 const t = (0, numbers_1.parseWholeNumber)(tc.value);
                 if (t.ok && t.value > 0 && !breakdown)
-                    add('error', 'funding.noBreakdown', messages_1.M.noBreakdown(t.value), r, c3);
+                    add('error', 'funding.noBreakdown', messages_1.PROBLEM_MESSAGES['funding.noBreakdown'](t.value), r, c3);
                 // SUM skips numbers stored as text, so a low result there is already explained.
                 else if (b.ok && o.ok && !b.fromText && !o.fromText && (!t.ok || t.value !== sum)) {
-                    add('warning', 'total.formulaStale', messages_1.M.totalFormulaStale(t.ok ? t.value : 0, b.value, o.value), r, c3);
+                    add('warning', 'total.formulaStale', messages_1.PROBLEM_MESSAGES['total.formulaStale'](t.ok ? t.value : 0, b.value, o.value), r, c3);
                     explained.add('totalFunding');
                 }
             }
         }
         else if (!isBlank(tc)) {
-            const t = read(r, c3, messages_1.COLUMN_NAMES.totalFunding, 'total.invalid');
+            const t = read(r, c3, 'totalFunding', 'total.invalid');
             if (t.fromText)
                 explained.add('totalFunding');
             if (t.ok && t.value > 0 && !breakdown)
-                add('error', 'funding.noBreakdown', messages_1.M.noBreakdown(t.value), r, c3);
+                add('error', 'funding.noBreakdown', messages_1.PROBLEM_MESSAGES['funding.noBreakdown'](t.value), r, c3);
             else if (t.ok && b.ok && o.ok && t.value !== sum)
-                add('error', 'total.mismatch', messages_1.M.totalMismatch(t.value, b.value, o.value), r, c3);
+                add('error', 'total.mismatch', messages_1.PROBLEM_MESSAGES['total.mismatch'](t.value, b.value, o.value), r, c3);
         }
         if (errors > before) {
             rowErrors = true;
             continue;
         }
         if (p.value > exports.PLAUSIBLE.participants)
-            add('warning', 'participants.implausible', messages_1.M.tooManyParticipants(p.value), r, cols.participants);
+            add('warning', 'participants.implausible', messages_1.PROBLEM_MESSAGES['participants.implausible'](p.value), r, cols.participants);
         if (sum > exports.PLAUSIBLE.money)
-            add('warning', 'money.implausible', messages_1.M.tooMuchMoney(sum), r, c3);
+            add('warning', 'money.implausible', messages_1.PROBLEM_MESSAGES['money.implausible'](sum), r, c3);
         rows.push({ row: r, participants: p.value, totalFunding: sum, budget: b.value, otherFunding: o.value });
     }
     // The "Tổng" row as written against the rows: the rows win.
     if (totalRow !== undefined && !rowErrors) {
-        const sums = {
-            participants: rows.reduce((s, x) => s + x.participants, 0),
-            totalFunding: rows.reduce((s, x) => s + x.totalFunding, 0),
-            budget: rows.reduce((s, x) => s + x.budget, 0),
-            otherFunding: rows.reduce((s, x) => s + x.otherFunding, 0),
-        };
-        for (const key of ['participants', 'totalFunding', 'budget', 'otherFunding']) {
+        const sums = (0, vocabulary_1.sumTotals)(rows);
+        for (const key of vocabulary_1.MEASURES) {
             if (explained.has(key))
                 continue;
             const cell = cellAt(sheet, totalRow, cols[key]);
@@ -320,7 +315,7 @@ function readForm(raw, cand, limit, opts) {
                 continue;
             const t = (0, numbers_1.parseWholeNumber)(cell.value);
             if (t.ok && t.value !== sums[key])
-                add('warning', 'sum.disagrees', messages_1.M.sumDisagrees(messages_1.COLUMN_NAMES[key], t.value, sums[key]), totalRow, cols[key]);
+                add('warning', 'sum.disagrees', messages_1.PROBLEM_MESSAGES['sum.disagrees'](key, t.value, sums[key]), totalRow, cols[key]);
         }
     }
     // Clerks who run out of rows sometimes type below "Tổng": those figures would be lost, so each such row is an error.
@@ -337,10 +332,10 @@ function readForm(raw, cand, limit, opts) {
                 return !isBlank(cell) && !(cell.formula !== undefined && (cell.value === null || cell.value === '' || cell.value === 0));
             });
             if (filled !== undefined)
-                add('error', 'rows.belowTotal', messages_1.M.rowBelowTotal(r), r, filled);
+                add('error', 'rows.belowTotal', messages_1.PROBLEM_MESSAGES['rows.belowTotal'](r), r, filled);
         }
     }
-    return { unit: u.unit, year, ...(y ? { yearCell: (0, plan_1.cellAddress)(y.r, y.c) } : {}), rows, problems };
+    return { unit: u.unit, year, ...(y ? { yearCell: (0, a1_1.cellAddress)(y.r, y.c) } : {}), rows, problems };
 }
 function statusOf(problems) {
     if (problems.some((p) => p.severity === 'error'))
@@ -355,7 +350,7 @@ function capProblems(problems, max, file) {
     const kept = new Set([...errors, ...problems.filter((p) => p.severity !== 'error')].slice(0, max - 1));
     const out = problems.filter((p) => kept.has(p));
     const droppedError = errors.some((p) => !kept.has(p));
-    out.push({ file, severity: droppedError ? 'error' : 'warning', code: 'problems.truncated', message: messages_1.M.truncated(problems.length - out.length) });
+    out.push({ file, severity: droppedError ? 'error' : 'warning', code: 'problems.truncated', message: messages_1.PROBLEM_MESSAGES['problems.truncated'](problems.length - out.length) });
     return out;
 }
 /** Finds the reporting form on any sheet of a workbook and validates it. */
@@ -364,11 +359,11 @@ function extractReturn(raw, opts = {}) {
     const file = typeof raw?.file === 'string' ? raw.file : '?';
     const base = { file, format: raw?.format, modified: raw?.modified };
     if (!outline.success) {
-        return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: messages_1.M.formNotFound([]) }] };
+        return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: messages_1.PROBLEM_MESSAGES['form.notFound']([]) }] };
     }
     const candidates = findCandidates(raw);
     if (candidates.length === 0) {
-        return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: messages_1.M.formNotFound(raw.sheets.map((s) => s.name)) }] };
+        return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: messages_1.PROBLEM_MESSAGES['form.notFound'](raw.sheets.map((s) => s.name)) }] };
     }
     // Several forms (a blank copy next to the filled one): read each, keep the one with most content.
     const named = raw.names?.find((n) => n.name.toLowerCase() === form_1.FORM_NAMES.columnNumbers.toLowerCase());
@@ -394,17 +389,17 @@ function extractReturn(raw, opts = {}) {
             unit: best.f.unit,
             rows: [],
             status: 'error',
-            problems: [{ file, sheet: best.cand.sheet.name, severity: 'error', code: 'form.ambiguous', message: messages_1.M.ambiguousForms(sheets) }],
+            problems: [{ file, sheet: best.cand.sheet.name, severity: 'error', code: 'form.ambiguous', message: messages_1.PROBLEM_MESSAGES['form.ambiguous'](sheets) }],
         };
     }
     const problems = [...best.f.problems];
     const others = found.filter((x) => x !== best && x.score >= 2).map((x) => x.cand.sheet.name);
     if (others.length)
-        problems.unshift({ file, sheet: best.cand.sheet.name, severity: 'warning', code: 'form.several', message: messages_1.M.severalForms(best.cand.sheet.name, others) });
+        problems.unshift({ file, sheet: best.cand.sheet.name, severity: 'warning', code: 'form.several', message: messages_1.PROBLEM_MESSAGES['form.several'](best.cand.sheet.name, others) });
     if (best.f.rows.length === 0 && !problems.some((p) => p.severity === 'error')) {
         problems.push({
             file, sheet: best.cand.sheet.name, severity: 'warning', code: 'rows.none',
-            message: { vi: 'Biểu chưa có dòng số liệu nào; đơn vị được tính là đã báo cáo với số liệu bằng 0.', en: 'The form has no filled rows; the unit counts as reported with zero figures.' },
+            message: messages_1.PROBLEM_MESSAGES['rows.none'](),
         });
     }
     const status = statusOf(problems);

@@ -1,7 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.FormParamsSchema = exports.DEFAULT_FORM_PARAMS = exports.FORM_NAMES = exports.formColumn = exports.FORM_COLUMN_NUMBERS = exports.FORM_COLUMNS = exports.FORM_LABELS = exports.FIRST_EDITION_YEAR = void 0;
-exports.editionOf = editionOf;
+exports.PARAM_MESSAGES = exports.FormParamsSchema = exports.DEFAULT_FORM_PARAMS = exports.FORM_NAMES = exports.formColumn = exports.FORM_COLUMN_NUMBERS = exports.FORM_COLUMNS = exports.FORM_LABELS = exports.editionOf = void 0;
 exports.parseFormParams = parseFormParams;
 exports.formLayout = formLayout;
 exports.growingSum = growingSum;
@@ -15,11 +14,9 @@ exports.buildFormPlan = buildFormPlan;
 const zod_1 = require("zod");
 const document_style_1 = require("./document-style");
 const plan_1 = require("./plan");
-/** The first Social Work Day was 2017: the n-th edition is in year 2016 + n. */
-exports.FIRST_EDITION_YEAR = 2017;
-function editionOf(year) {
-    return year - (exports.FIRST_EDITION_YEAR - 1);
-}
+const a1_1 = require("./a1");
+const vocabulary_1 = require("./vocabulary");
+Object.defineProperty(exports, "editionOf", { enumerable: true, get: function () { return vocabulary_1.editionOf; } });
 /** Labels the reader looks for to find a returned form, whatever its layout. */
 exports.FORM_LABELS = {
     unitHeading: 'ĐƠN VỊ BÁO CÁO',
@@ -30,24 +27,23 @@ exports.FORM_LABELS = {
     signNote: '(Ký tên, đóng dấu)',
     breakdown: 'Trong đó',
 };
+/** Column 1 is the row number; columns 2–5 are the measures, headed by their labels. */
+const measureColumn = (key, width) => ({
+    key,
+    number: vocabulary_1.MEASURE_INFO[key].formNumber,
+    header: vocabulary_1.MEASURE_INFO[key].label.vi,
+    underBreakdown: key === 'budget' || key === 'otherFunding',
+    width,
+    kind: vocabulary_1.MEASURE_INFO[key].kind,
+    derived: key === 'totalFunding',
+    label: vocabulary_1.MEASURE_INFO[key].label,
+});
 exports.FORM_COLUMNS = [
     { key: 'tt', number: '1', header: 'TT', underBreakdown: false, width: 7, kind: 'index', derived: false, label: { vi: 'TT', en: 'No.' } },
-    {
-        key: 'participants', number: '2', header: 'Số người tham gia', underBreakdown: false, width: 16, kind: 'count', derived: false,
-        label: { vi: 'Số người tham gia', en: 'Participants' },
-    },
-    {
-        key: 'totalFunding', number: '3=4+5', header: 'Tổng kinh phí thực hiện', underBreakdown: false, width: 21, kind: 'money', derived: true,
-        label: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
-    },
-    {
-        key: 'budget', number: '4', header: 'Ngân sách của cơ quan, đơn vị', underBreakdown: true, width: 19, kind: 'money', derived: false,
-        label: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Unit's own budget" },
-    },
-    {
-        key: 'otherFunding', number: '5', header: 'Vận động khác', underBreakdown: true, width: 17, kind: 'money', derived: false,
-        label: { vi: 'Vận động khác', en: 'Other mobilised funds' },
-    },
+    measureColumn('participants', 16),
+    measureColumn('totalFunding', 21),
+    measureColumn('budget', 19),
+    measureColumn('otherFunding', 17),
 ];
 exports.FORM_COLUMN_NUMBERS = exports.FORM_COLUMNS.map((c) => c.number);
 /** 1-based column of a form column on the standard layout. */
@@ -77,8 +73,8 @@ exports.FormParamsSchema = zod_1.z.object({
     year: zod_1.z.coerce
         .number({ error: 'year.invalid' })
         .int({ error: 'year.invalid' })
-        .min(exports.FIRST_EDITION_YEAR, { error: 'year.range' })
-        .max(2100, { error: 'year.range' }),
+        .min(vocabulary_1.YEAR_RANGE.min, { error: 'year.range' })
+        .max(vocabulary_1.YEAR_RANGE.max, { error: 'year.range' }),
     province: text(60, 'province'),
     body: text(120, 'body'),
     plan: text(160, 'plan'),
@@ -91,11 +87,16 @@ exports.FormParamsSchema = zod_1.z.object({
     unit: text(160, 'unit').optional(),
     rows: zod_1.z.coerce.number({ error: 'rows.invalid' }).int({ error: 'rows.invalid' }).min(1, { error: 'rows.range' }).max(500, { error: 'rows.range' }),
 });
-const PARAM_MESSAGES = {
+const NOT_A_FORMULA = {
+    vi: 'Không được bắt đầu bằng dấu =, +, - hoặc @ (Excel sẽ hiểu nhầm là công thức).',
+    en: 'Must not start with =, +, - or @ (Excel would take it for a formula).',
+};
+/** What is wrong with a form parameter, by the code the schema reports. */
+exports.PARAM_MESSAGES = {
     'year.invalid': { vi: 'Năm phải là một số nguyên, ví dụ 2025.', en: 'The year must be a whole number, e.g. 2025.' },
     'year.range': {
-        vi: `Năm phải từ ${exports.FIRST_EDITION_YEAR} (lần thứ nhất) đến 2100.`,
-        en: `The year must be between ${exports.FIRST_EDITION_YEAR} (the first edition) and 2100.`,
+        vi: `Năm phải từ ${vocabulary_1.YEAR_RANGE.min} (lần thứ nhất) đến ${vocabulary_1.YEAR_RANGE.max}.`,
+        en: `The year must be between ${vocabulary_1.YEAR_RANGE.min} (the first edition) and ${vocabulary_1.YEAR_RANGE.max}.`,
     },
     'province.required': { vi: 'Chưa nhập tỉnh/thành phố.', en: 'The province or city is missing.' },
     'province.tooLong': { vi: 'Tên tỉnh/thành phố quá dài (tối đa 60 ký tự).', en: 'The province name is too long (60 characters at most).' },
@@ -110,13 +111,12 @@ const PARAM_MESSAGES = {
     'unit.tooLong': { vi: 'Tên đơn vị quá dài (tối đa 160 ký tự).', en: 'The unit name is too long (160 characters at most).' },
     'rows.invalid': { vi: 'Số dòng phải là một số nguyên.', en: 'The number of rows must be a whole number.' },
     'rows.range': { vi: 'Số dòng phải từ 1 đến 500.', en: 'The number of rows must be between 1 and 500.' },
+    'province.formula': NOT_A_FORMULA,
+    'body.formula': NOT_A_FORMULA,
+    'plan.formula': NOT_A_FORMULA,
+    'theme.formula': NOT_A_FORMULA,
+    'unit.formula': NOT_A_FORMULA,
 };
-for (const field of ['province', 'body', 'plan', 'theme', 'unit']) {
-    PARAM_MESSAGES[`${field}.formula`] = {
-        vi: 'Không được bắt đầu bằng dấu =, +, - hoặc @ (Excel sẽ hiểu nhầm là công thức).',
-        en: 'Must not start with =, +, - or @ (Excel would take it for a formula).',
-    };
-}
 const FIELD_LABELS = {
     year: { vi: 'Năm', en: 'Year' },
     province: { vi: 'Tỉnh/thành phố', en: 'Province' },
@@ -141,7 +141,7 @@ function parseFormParams(input) {
         problems: res.error.issues.map((issue) => {
             const field = String(issue.path[0] ?? '');
             const fallback = { vi: `Giá trị không hợp lệ.`, en: `Invalid value.` };
-            return { field, label: FIELD_LABELS[field] ?? { vi: field, en: field }, message: PARAM_MESSAGES[issue.message] ?? fallback };
+            return { field, label: FIELD_LABELS[field] ?? { vi: field, en: field }, message: exports.PARAM_MESSAGES[issue.message] ?? fallback };
         }),
     };
 }
@@ -187,13 +187,13 @@ const STYLES = {
 };
 /** The "Tổng" formula for one column: it grows with rows inserted anywhere, also just above "Tổng". */
 function growingSum(col, columnNumbersRow) {
-    const L = (0, plan_1.columnLetter)(col);
+    const L = (0, a1_1.columnLetter)(col);
     return `SUM(INDEX(${L}:${L},ROW(${L}$${columnNumbersRow})+1):INDEX(${L}:${L},ROW()-1))`;
 }
 /** Column 3 of one data row: 4 + 5, blank while the row is empty. */
 function derivedTotal(row) {
-    const d = (0, plan_1.cellAddress)(row, (0, exports.formColumn)('budget'));
-    const e = (0, plan_1.cellAddress)(row, (0, exports.formColumn)('otherFunding'));
+    const d = (0, a1_1.cellAddress)(row, (0, exports.formColumn)('budget'));
+    const e = (0, a1_1.cellAddress)(row, (0, exports.formColumn)('otherFunding'));
     return `IF(COUNTA(${d}:${e})=0,"",SUM(${d}:${e}))`;
 }
 function referenceLine(p) {
@@ -203,21 +203,17 @@ function subtitleLine(year) {
     return `V/v tổ chức ngày Công tác xã hội Việt Nam năm ${year}`;
 }
 function editionLine(p) {
-    const ed = `“Ngày Công tác xã hội Việt Nam” lần thứ ${editionOf(p.year)}`;
+    const ed = `“Ngày Công tác xã hội Việt Nam” lần thứ ${(0, vocabulary_1.editionOf)(p.year)}`;
     return p.theme ? `${ed} - Chủ đề: “${p.theme}”` : ed;
 }
-const moneyRule = (range) => ({
-    kind: 'wholeNumber',
-    range,
-    min: 0,
-    prompt: {
-        title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
-        message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
-    },
-    error: {
-        title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
-        message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
-    },
+/** Whole numbers ≥ 0 only, with the prompt shown on entry and the error shown on a bad value. */
+const wholeNumberRule = (range, prompt, error) => ({ kind: 'wholeNumber', range, min: 0, prompt, error });
+const moneyRule = (range) => wholeNumberRule(range, {
+    title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
+    message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
+}, {
+    title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
+    message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
 });
 /** The blank reporting form as a sheet plan. */
 function buildFormPlan(p, sheetName = `Biểu CTXH ${p.year}`) {
@@ -276,7 +272,7 @@ function formPlan(p, sheetName) {
     cells.push({ r: L.total, c: 1, value: exports.FORM_LABELS.total, style: 'totalLabel' });
     // Column 3's total is 4 + 5 of the totals: rows a clerk inserts get no column-3 formula, so summing column 3 would miss them.
     for (let c = 2; c <= last; c++) {
-        const formula = exports.FORM_COLUMNS[c - 1].derived ? `${(0, plan_1.cellAddress)(L.total, (0, exports.formColumn)('budget'))}+${(0, plan_1.cellAddress)(L.total, (0, exports.formColumn)('otherFunding'))}` : growingSum(c, L.columnNumbers);
+        const formula = exports.FORM_COLUMNS[c - 1].derived ? `${(0, a1_1.cellAddress)(L.total, (0, exports.formColumn)('budget'))}+${(0, a1_1.cellAddress)(L.total, (0, exports.formColumn)('otherFunding'))}` : growingSum(c, L.columnNumbers);
         cells.push({ r: L.total, c, formula, style: 'totalNum' });
     }
     put(L.place, 3, `${p.province}, ngày ..... tháng ..... năm ${p.year}`, 'place', last);
@@ -287,19 +283,13 @@ function formPlan(p, sheetName) {
     for (let r = L.firstData; r <= L.total; r++)
         dataRowHeights[r] = 20;
     const dataRows = (c) => ({ r1: L.firstData, c1: c, r2: L.lastData, c2: c });
-    const participantsRule = {
-        kind: 'wholeNumber',
-        range: dataRows(2),
-        min: 0,
-        prompt: {
-            title: { vi: 'Số người tham gia', en: 'Participants' },
-            message: { vi: 'Nhập số người, số nguyên không âm.', en: 'Enter the number of people, a whole number ≥ 0.' },
-        },
-        error: {
-            title: { vi: 'Số người không hợp lệ', en: 'Invalid number of people' },
-            message: { vi: 'Số người tham gia phải là số nguyên không âm.', en: 'Participants must be a whole number, not negative.' },
-        },
-    };
+    const participantsRule = wholeNumberRule(dataRows(2), {
+        title: vocabulary_1.MEASURE_INFO.participants.label,
+        message: { vi: 'Nhập số người, số nguyên không âm.', en: 'Enter the number of people, a whole number ≥ 0.' },
+    }, {
+        title: { vi: 'Số người không hợp lệ', en: 'Invalid number of people' },
+        message: { vi: 'Số người tham gia phải là số nguyên không âm.', en: 'Participants must be a whole number, not negative.' },
+    });
     return {
         name: sheetName,
         font: document_style_1.DOCUMENT_FONT,

@@ -1,51 +1,22 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.RosterEntrySchema = exports.ReturnResultSchema = void 0;
 exports.sumRows = sumRows;
 exports.mergeReturns = mergeReturns;
 exports.toSummaryJson = toSummaryJson;
 // Merges validated returns into one consolidated result: one file per unit,
 // grouped, totalled, with coverage against the roster. Pure and order-independent.
 const messages_1 = require("./messages");
-const zod_1 = require("zod");
 const returns_1 = require("./returns");
+const vocabulary_1 = require("./vocabulary");
 const units_1 = require("./units");
-const MessageSchema = zod_1.z.object({ vi: zod_1.z.string(), en: zod_1.z.string() });
-const whole = zod_1.z.number().int().nonnegative();
-/** A ReturnResult as it arrives from a reader, a worker or a JSON file. */
-exports.ReturnResultSchema = zod_1.z.object({
-    file: zod_1.z.string(),
-    format: zod_1.z.enum(['xlsx', 'xls', 'ods']).optional(),
-    modified: zod_1.z.number().optional(),
-    fileModified: zod_1.z.number().optional(),
-    sheet: zod_1.z.string().optional(),
-    unit: zod_1.z.string().optional(),
-    year: zod_1.z.number().int().optional(),
-    yearCell: zod_1.z.string().optional(),
-    rows: zod_1.z.array(zod_1.z.object({ row: zod_1.z.number().int(), participants: whole, totalFunding: whole, budget: whole, otherFunding: whole })),
-    problems: zod_1.z.array(zod_1.z.object({
-        file: zod_1.z.string(),
-        sheet: zod_1.z.string().optional(),
-        cell: zod_1.z.string().optional(),
-        severity: zod_1.z.enum(['error', 'warning']),
-        code: zod_1.z.string(),
-        message: MessageSchema,
-    })),
-    status: zod_1.z.enum(['ok', 'warning', 'error']),
-});
-exports.RosterEntrySchema = zod_1.z.object({ unit: zod_1.z.string().trim().min(1), group: zod_1.z.enum(['I', 'II', 'III', 'IV', 'V']) });
-const ZERO = { participants: 0, totalFunding: 0, budget: 0, otherFunding: 0 };
-function add(a, b) {
-    return { participants: a.participants + b.participants, totalFunding: a.totalFunding + b.totalFunding, budget: a.budget + b.budget, otherFunding: a.otherFunding + b.otherFunding };
-}
+/** Each measure summed over the rows. */
 function sumRows(rows) {
-    return rows.reduce((t, r) => add(t, r), { ...ZERO });
+    return (0, vocabulary_1.sumTotals)(rows);
 }
 /** Code-unit order: the same everywhere, unlike localeCompare. */
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-const GROUP_ORDER = { I: 0, II: 1, III: 2, IV: 3, V: 4 };
 /** Which rule tells two files of one unit apart: their saved dates, the file system's times, else their names. */
 function tieRule(a, b) {
     if ((a.modified ?? -Infinity) !== (b.modified ?? -Infinity))
@@ -71,17 +42,19 @@ function invalidResult(input) {
     const file = typeof input?.file === 'string' ? input.file : '?';
     return {
         file,
-        problems: [{ file, severity: 'error', code: 'result.invalid', message: { vi: 'Kết quả đọc tệp không hợp lệ (lỗi chương trình); hãy gửi tệp này cho bộ phận kỹ thuật.', en: 'The result read from this file is malformed (a program error); send the file to support.' } }],
+        problems: [{ file, severity: 'error', code: 'result.invalid', message: messages_1.PROBLEM_MESSAGES['result.invalid']() }],
     };
 }
 /** Merges returns; the result does not depend on the order of `results`. */
 function mergeReturns(results, opts = {}) {
-    const roster = opts.roster ? opts.roster.map((e) => exports.RosterEntrySchema.parse(e)) : undefined;
+    const roster = opts.roster ? opts.roster.map((e) => vocabulary_1.RosterEntrySchema.parse(e)) : undefined;
+    const groupSet = (0, vocabulary_1.groupSetForYear)(opts.year);
+    const groupOrder = (id) => groupSet.groups.findIndex((g) => g.id === id);
     const match = roster ? (0, units_1.createRosterMatcher)(roster) : undefined;
     const rejected = [];
     const valid = [];
     for (const input of results) {
-        const parsed = exports.ReturnResultSchema.safeParse(input);
+        const parsed = returns_1.ReturnResultSchema.safeParse(input);
         if (parsed.success)
             valid.push(parsed.data);
         else
@@ -123,18 +96,18 @@ function mergeReturns(results, opts = {}) {
     for (const { r, idx, losers, newerRejected } of winners) {
         const unit = r.unit.trim();
         const entry = idx !== undefined ? roster[idx] : undefined;
-        const staleWarnings = newerRejected.map((f) => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: messages_1.M.newerFileRejected(f.file, r.file) }));
+        const staleWarnings = newerRejected.map((f) => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: messages_1.PROBLEM_MESSAGES['file.newerRejected'](f.file, r.file) }));
         // With equal saved dates the choice fell to the file system's time or to the names: say which, rather than claim one is newer.
         for (const rule of ['fileTime', 'name']) {
             const tied = losers.filter((l) => tieRule(l, r) === rule);
             if (tied.length)
-                staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: messages_1.M.sameTimeDuplicate(r.file, tied.map((l) => l.file), rule) });
+                staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: messages_1.PROBLEM_MESSAGES['duplicate.sameTime'](r.file, tied.map((l) => l.file), rule) });
         }
         accepted.push({
             unit,
             ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),
             display: entry ? entry.unit : unit,
-            group: entry ? entry.group : roster ? 'V' : (0, units_1.inferGroup)(unit),
+            group: entry ? entry.group : roster ? groupSet.fallback : (0, units_1.inferGroup)(unit, groupSet),
             file: r.file,
             sheet: r.sheet,
             modified: r.modified,
@@ -148,7 +121,7 @@ function mergeReturns(results, opts = {}) {
         for (const l of losers)
             superseded.push({ file: l.file, unit: l.unit.trim(), by: r.file, modified: l.modified });
     }
-    accepted.sort((a, b) => GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
+    accepted.sort((a, b) => groupOrder(a.group) - groupOrder(b.group) ||
         (a.rosterIndex ?? Infinity) - (b.rosterIndex ?? Infinity) ||
         cmp((0, units_1.normalizeUnitName)(a.display), (0, units_1.normalizeUnitName)(b.display)) ||
         cmp(a.file, b.file));
@@ -160,7 +133,7 @@ function mergeReturns(results, opts = {}) {
         .map((e, i) => ({ e, i }))
         .filter(({ i }) => !reportedIdx.has(i))
         .map(({ e, i }) => ({ unit: e.unit, group: e.group, rejectedFiles: rejected.filter((x) => x.unit && match(x.unit) === i).map((x) => x.file) }));
-    const groups = returns_1.GROUPS.map((g) => {
+    const groups = groupSet.groups.map((g) => {
         const units = accepted.filter((u) => u.group === g.id);
         const inRoster = units.filter((u) => u.rosterIndex !== undefined).length;
         return {
@@ -168,7 +141,7 @@ function mergeReturns(results, opts = {}) {
             heading: g.heading,
             label: g.label,
             units,
-            totals: units.reduce((t, u) => add(t, u.totals), { ...ZERO }),
+            totals: (0, vocabulary_1.sumTotals)(units.map((u) => u.totals)),
             expected: roster ? roster.filter((e) => e.group === g.id).length : units.length,
             reported: roster ? inRoster : units.length,
             extra: roster ? units.length - inRoster : 0,
@@ -181,7 +154,7 @@ function mergeReturns(results, opts = {}) {
         for (const u of accepted) {
             if (u.year === undefined || u.year === year || u.warnings.some((w) => w.code === 'year.differs'))
                 continue;
-            u.warnings.push({ file: u.file, sheet: u.sheet, ...(u.yearCell ? { cell: u.yearCell } : {}), severity: 'warning', code: 'year.differs', message: messages_1.M.yearDiffers(u.year, year) });
+            u.warnings.push({ file: u.file, sheet: u.sheet, ...(u.yearCell ? { cell: u.yearCell } : {}), severity: 'warning', code: 'year.differs', message: messages_1.PROBLEM_MESSAGES['year.differs'](u.year, year) });
         }
     }
     return {
@@ -191,7 +164,7 @@ function mergeReturns(results, opts = {}) {
         rejected,
         superseded,
         warnings: accepted.flatMap((u) => u.warnings),
-        totals: accepted.reduce((t, u) => add(t, u.totals), { ...ZERO }),
+        totals: (0, vocabulary_1.sumTotals)(accepted.map((u) => u.totals)),
         groups,
         coverage: { expected: roster ? roster.length : accepted.length, reported: roster ? reportedIdx.size : accepted.length, missing },
     };
@@ -202,7 +175,7 @@ function missingUnitProblem(r) {
         sheet: r.sheet,
         severity: 'error',
         code: 'unit.missing',
-        message: { vi: 'Chưa ghi tên đơn vị báo cáo. Hãy ghi tên đơn vị vào ô ngay dưới chữ “ĐƠN VỊ BÁO CÁO”.', en: "The reporting unit's name is missing. Write it in the cell just below “ĐƠN VỊ BÁO CÁO”." },
+        message: messages_1.PROBLEM_MESSAGES['unit.missing'](),
     };
 }
 /** The year most accepted forms give (the later one on a tie). */
@@ -217,21 +190,18 @@ function commonYear(units) {
             best = y;
     return best;
 }
-/** The --json shape (MergeSummarySchema), messages in Vietnamese; a few extra fields for readers that want them. */
-/** The --json shape; messages in the user's language (Vietnamese unless asked otherwise). */
+/** The --json shape (MergeSummarySchema) with a few extra fields; messages in the user's language (Vietnamese unless asked otherwise). */
 function toSummaryJson(merged, lang = 'vi') {
-    const base = (f) => f.split(/[\\/]/).pop() ?? f;
-    const heading = (id) => returns_1.GROUPS.find((g) => g.id === id).heading;
+    const base = vocabulary_1.fileBaseName;
+    const set = (0, vocabulary_1.groupSetForYear)(merged.year);
+    const heading = (id) => (0, vocabulary_1.groupOf)(id, set).heading;
     const out = {
         year: merged.year,
         accepted: merged.accepted.map((u) => ({
             file: base(u.file),
             unit: u.unit,
             group: u.group,
-            participants: u.totals.participants,
-            totalFunding: u.totals.totalFunding,
-            budget: u.totals.budget,
-            otherFunding: u.totals.otherFunding,
+            ...u.totals,
             rows: u.rows.length,
             groupHeading: heading(u.group),
             ...(u.rosterUnit !== undefined ? { rosterUnit: u.rosterUnit } : {}),

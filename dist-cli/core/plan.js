@@ -1,47 +1,15 @@
 "use strict";
-// The sheet plan: a library-free description of one worksheet. The .xlsx writer
-// (src/workbook) and the Office.js adapter (src/excel) both render it, so the
-// form a clerk inserts, downloads or gets from the CLI is the same thing.
-// Rows and columns are 1-based, as in Excel.
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.columnLetter = columnLetter;
-exports.columnNumber = columnNumber;
-exports.cellAddress = cellAddress;
-exports.rectAddress = rectAddress;
-exports.parseAddress = parseAddress;
-exports.quoteSheetName = quoteSheetName;
+exports.rectAddress = exports.quoteSheetName = exports.parseAddress = exports.columnNumber = exports.columnLetter = exports.cellAddress = void 0;
 exports.planExtent = planExtent;
 exports.fitWrappedRows = fitWrappedRows;
-function columnLetter(c) {
-    let s = '';
-    for (let n = c; n > 0; n = Math.floor((n - 1) / 26))
-        s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
-}
-function columnNumber(letters) {
-    let n = 0;
-    for (const ch of letters.toUpperCase())
-        n = n * 26 + (ch.charCodeAt(0) - 64);
-    return n;
-}
-function cellAddress(r, c, absolute = false) {
-    return absolute ? `$${columnLetter(c)}$${r}` : `${columnLetter(c)}${r}`;
-}
-function rectAddress(rect, absolute = false) {
-    const a = cellAddress(rect.r1, rect.c1, absolute);
-    return rect.r1 === rect.r2 && rect.c1 === rect.c2 ? a : `${a}:${cellAddress(rect.r2, rect.c2, absolute)}`;
-}
-/** "D12" → {r: 12, c: 4}. */
-function parseAddress(addr) {
-    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(addr.trim());
-    if (!m)
-        throw new Error(`Not a cell address: ${addr}`);
-    return { r: Number(m[2]), c: columnNumber(m[1]) };
-}
-/** A sheet name quoted for use in a formula or a defined name. */
-function quoteSheetName(name) {
-    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+var a1_1 = require("./a1");
+Object.defineProperty(exports, "cellAddress", { enumerable: true, get: function () { return a1_1.cellAddress; } });
+Object.defineProperty(exports, "columnLetter", { enumerable: true, get: function () { return a1_1.columnLetter; } });
+Object.defineProperty(exports, "columnNumber", { enumerable: true, get: function () { return a1_1.columnNumber; } });
+Object.defineProperty(exports, "parseAddress", { enumerable: true, get: function () { return a1_1.parseAddress; } });
+Object.defineProperty(exports, "quoteSheetName", { enumerable: true, get: function () { return a1_1.quoteSheetName; } });
+Object.defineProperty(exports, "rectAddress", { enumerable: true, get: function () { return a1_1.rectAddress; } });
 /** Last row and column any cell, merge or validation of the plan reaches. */
 function planExtent(plan) {
     let rows = 0;

@@ -1,14 +1,14 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.SUMMARY_COLUMNS = exports.CHECK_SHEET = exports.SUMMARY_SHEET = void 0;
+exports.SUMMARY_COLUMNS = exports.SUMMARY_TEXT = exports.CHECK_SHEET = exports.SUMMARY_SHEET = void 0;
 exports.buildSummaryPlan = buildSummaryPlan;
 // The consolidated workbook as a plan: the provincial summary in the style of seed 003's
 // "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
 const document_style_1 = require("./document-style");
-const form_1 = require("./form");
+const vocabulary_1 = require("./vocabulary");
 const plan_1 = require("./plan");
-const returns_1 = require("./returns");
+const a1_1 = require("./a1");
 exports.SUMMARY_SHEET = { vi: 'Tổng hợp', en: 'Summary' };
 exports.CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' };
 const MONEY = '#,##0';
@@ -39,13 +39,13 @@ const STYLES = {
     severityInfo: { border: true, color: '404040', vAlign: 'top', wrap: true },
     cellTop: { border: true, wrap: true, vAlign: 'top' },
 };
-const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
-/** Base name of a file: the sheet shows names, not where the CLI found them. */
-const base = (f) => f.split(/[\\/]/).pop() || f;
+/** The sheet shows file names, not where the CLI found them. */
+const base = vocabulary_1.fileBaseName;
 // Columns of the summary table.
 const C = { no: 1, unit: 2, participants: 3, total: 4, budget: 5, other: 6, source: 7, note: 8 };
 const LAST = 8;
-const L = {
+/** Every text of the consolidated workbook. */
+exports.SUMMARY_TEXT = {
     title: { vi: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', en: 'SUMMARY OF RESULTS REPORTED BY UNITS' },
     moneyUnit: { vi: 'Đơn vị tính: đồng', en: 'Amounts in đồng' },
     no: { vi: 'STT', en: 'No.' },
@@ -77,16 +77,48 @@ const L = {
     superseded: { vi: 'Bị thay thế', en: 'Superseded' },
     noProblems: { vi: 'Không có lỗi hay cảnh báo nào.', en: 'No errors or warnings.' },
     chart: { vi: 'Kinh phí theo nhóm đơn vị', en: 'Funding by group' },
+    notInRoster: { vi: 'Ngoài danh sách đơn vị', en: 'Not in the roster' },
+    files: { vi: 'tệp', en: 'files' },
+    allReported: { vi: 'Tất cả đơn vị trong danh sách đã báo cáo.', en: 'Every unit in the roster has reported.' },
+    rejectedNote: { vi: ' (tệp bị từ chối)', en: ' (file rejected)' },
+    subtitle(year, province) {
+        const where = province ? { vi: ` trên địa bàn ${province}`, en: ` in ${province}` } : { vi: '', en: '' };
+        if (year === undefined)
+            return { vi: `Ngày Công tác xã hội Việt Nam${where.vi}`, en: `Vietnam Social Work Day${where.en}` };
+        return {
+            vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${(0, vocabulary_1.editionOf)(year)} năm ${year}${where.vi}`,
+            en: `Vietnam Social Work Day ${year} (edition ${(0, vocabulary_1.editionOf)(year)})${where.en}`,
+        };
+    },
+    nameInFile: (unit) => ({ vi: `Tên trong tệp: ${unit}`, en: `Name in file: ${unit}` }),
+    replaces: (files) => ({ vi: `Thay cho tệp cũ: ${files}`, en: `Replaces older file: ${files}` }),
+    unitWarnings: (n) => ({ vi: `${n} cảnh báo (xem trang “${exports.CHECK_SHEET.vi}”)`, en: `${n} warning(s) (see “${exports.CHECK_SHEET.en}”)` }),
+    reportedNoRoster: (n) => ({
+        vi: `Đã báo cáo: ${n} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
+        en: `Reported: ${n} units (no roster of expected units to compare with).`,
+    }),
+    reportedOf: (reported, expected) => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị`, en: `Reported: ${reported}/${expected} units` }),
+    outsideRoster: (n) => ({ vi: ` Ngoài danh sách: ${n} đơn vị.`, en: ` Outside the roster: ${n} units.` }),
+    groupReported: (reported, expected) => ({ vi: `Đã báo cáo ${reported}/${expected}`, en: `Reported ${reported}/${expected}` }),
+    groupExtra: (n) => ({ vi: `Ngoài danh sách: ${n}`, en: `Not in the roster: ${n}` }),
+    notMerged: (rejected, superseded) => ({
+        vi: `Tệp chưa tổng hợp: ${rejected} tệp bị từ chối vì có lỗi, ${superseded} tệp bị thay bằng tệp mới hơn (xem trang “${exports.CHECK_SHEET.vi}”).`,
+        en: `Files not merged: ${rejected} rejected for errors, ${superseded} replaced by newer files (see “${exports.CHECK_SHEET.en}”).`,
+    }),
+    notReported: (n) => ({ vi: `Đơn vị chưa báo cáo (${n}):`, en: `Units not yet reported (${n}):` }),
+    rejectedFiles: (files) => ({ vi: `Tệp có lỗi, chưa tổng hợp: ${files}`, en: `File has errors, not merged: ${files}` }),
+    placeDate: (place, year) => ({ vi: `${place}, ngày ..... tháng ..... năm ${year ?? '.....'}`, en: `${place}, date ..................` }),
+    checkCounts: (accepted, rejected, superseded, warnings) => ({
+        vi: `Đã tổng hợp ${accepted} tệp; bị từ chối ${rejected}; bị thay thế ${superseded}; cảnh báo ${warnings}.`,
+        en: `Merged ${accepted} files; rejected ${rejected}; superseded ${superseded}; warnings ${warnings}.`,
+    }),
+    supersededBy: (unit, by) => ({
+        vi: `Đơn vị “${unit}” có tệp mới hơn là “${by}”; tệp này không được tổng hợp.`,
+        en: `Unit “${unit}” has a newer file, “${by}”; this file was not merged.`,
+    }),
+    workbookTitle: (year) => year ? { vi: `Tổng hợp Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: summary` } : { vi: 'Tổng hợp Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: summary' },
 };
-function subtitle(year, province) {
-    const where = province ? { vi: ` trên địa bàn ${province}`, en: ` in ${province}` } : { vi: '', en: '' };
-    if (year === undefined)
-        return { vi: `Ngày Công tác xã hội Việt Nam${where.vi}`, en: `Vietnam Social Work Day${where.en}` };
-    return {
-        vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${(0, form_1.editionOf)(year)} năm ${year}${where.vi}`,
-        en: `Vietnam Social Work Day ${year} (edition ${(0, form_1.editionOf)(year)})${where.en}`,
-    };
-}
+const L = exports.SUMMARY_TEXT;
 class Sheet {
     constructor() {
         this.cells = [];
@@ -109,37 +141,35 @@ class Sheet {
 function unitNote(u, hasRoster, t) {
     const notes = [];
     if (hasRoster && u.rosterIndex === undefined)
-        notes.push(t({ vi: 'Ngoài danh sách đơn vị', en: 'Not in the roster' }));
+        notes.push(t(L.notInRoster));
     // Any difference in how the unit wrote its name is shown, so a reader can trace the row back to the file.
     if (u.rosterUnit !== undefined && u.unit.normalize('NFC') !== u.rosterUnit.normalize('NFC'))
-        notes.push(t({ vi: `Tên trong tệp: ${u.unit}`, en: `Name in file: ${u.unit}` }));
+        notes.push(t(L.nameInFile(u.unit)));
     if (u.replaces.length)
-        notes.push(t({ vi: `Thay cho tệp cũ: ${u.replaces.map(base).join(', ')}`, en: `Replaces older file: ${u.replaces.map(base).join(', ')}` }));
+        notes.push(t(L.replaces(u.replaces.map(base).join(', '))));
     if (u.warnings.length)
-        notes.push(t({ vi: `${u.warnings.length} cảnh báo (xem trang “${exports.CHECK_SHEET.vi}”)`, en: `${u.warnings.length} warning(s) (see “${exports.CHECK_SHEET.en}”)` }));
+        notes.push(t(L.unitWarnings(u.warnings.length)));
     return notes.length ? notes.join('; ') : undefined;
 }
 function coverageLine(m, t) {
     const hasRoster = !!m.roster;
     if (!hasRoster) {
-        return t({
-            vi: `Đã báo cáo: ${m.coverage.reported} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
-            en: `Reported: ${m.coverage.reported} units (no roster of expected units to compare with).`,
-        });
+        return t(L.reportedNoRoster(m.coverage.reported));
     }
     const parts = m.groups.filter((g) => g.expected > 0).map((g) => `${t(g.label)}: ${g.reported}/${g.expected}`);
     const extra = m.groups.reduce((s, g) => s + g.extra, 0);
-    const head = t({ vi: `Đã báo cáo: ${m.coverage.reported}/${m.coverage.expected} đơn vị`, en: `Reported: ${m.coverage.reported}/${m.coverage.expected} units` });
-    const tail = extra ? t({ vi: ` Ngoài danh sách: ${extra} đơn vị.`, en: ` Outside the roster: ${extra} units.` }) : '';
+    const head = t(L.reportedOf(m.coverage.reported, m.coverage.expected));
+    const tail = extra ? t(L.outsideRoster(extra)) : '';
     return `${head}${parts.length ? ` (${parts.join('; ')})` : ''}.${tail}`;
 }
 function summarySheet(m, opts, t) {
+    const groupSet = (0, vocabulary_1.groupSetForYear)(m.year);
     const s = new Sheet();
     const hasRoster = !!m.roster;
     if (opts.body)
         s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
     s.put(3, 1, t(L.title), 'title', LAST);
-    s.put(4, 1, t(subtitle(opts.year, opts.province)), 'subtitle', LAST);
+    s.put(4, 1, t(L.subtitle(opts.year, opts.province)), 'subtitle', LAST);
     s.put(5, C.source, t(L.moneyUnit), 'unitOfMeasure', LAST);
     s.rowHeights[1] = 32;
     s.rowHeights[3] = 22;
@@ -168,13 +198,13 @@ function summarySheet(m, opts, t) {
     for (const g of shown) {
         const gr = r++;
         groupRows.set(g, gr);
-        s.put(gr, C.no, ROMAN[returns_1.GROUPS.findIndex((x) => x.id === g.id)], 'groupNo');
+        s.put(gr, C.no, (0, vocabulary_1.groupNumeral)(g.id, groupSet), 'groupNo');
         s.put(gr, C.unit, t(g.label), 'groupText');
         g.units.forEach((u, i) => {
             s.put(r, C.no, i + 1, 'no');
             s.put(r, C.unit, u.display, 'text');
             s.put(r, C.participants, u.totals.participants, 'num');
-            s.formula(r, C.total, `SUM(${(0, plan_1.cellAddress)(r, C.budget)}:${(0, plan_1.cellAddress)(r, C.other)})`, 'num');
+            s.formula(r, C.total, `SUM(${(0, a1_1.cellAddress)(r, C.budget)}:${(0, a1_1.cellAddress)(r, C.other)})`, 'num');
             s.put(r, C.budget, u.totals.budget, 'num');
             s.put(r, C.other, u.totals.otherFunding, 'num');
             s.put(r, C.source, base(u.file), 'small');
@@ -185,7 +215,7 @@ function summarySheet(m, opts, t) {
         for (const c of [C.participants, C.total, C.budget, C.other]) {
             // From the row below this one to the row above the next group (or "Tổng cộng"), so units inserted anywhere in the group count.
             if (g.units.length)
-                s.formula(gr, c, `SUBTOTAL(9,${growingRange(c, 'ROW()+1', `ROW(${(0, plan_1.cellAddress)(u2 + 1, c)})-1`)})`, 'groupNum');
+                s.formula(gr, c, `SUBTOTAL(9,${growingRange(c, 'ROW()+1', `ROW(${(0, a1_1.cellAddress)(u2 + 1, c)})-1`)})`, 'groupNum');
             else
                 s.put(gr, c, 0, 'groupNum');
         }
@@ -193,8 +223,8 @@ function summarySheet(m, opts, t) {
         const cov = !hasRoster
             ? undefined
             : g.expected > 0
-                ? t({ vi: `Đã báo cáo ${g.reported}/${g.expected}`, en: `Reported ${g.reported}/${g.expected}` })
-                : t({ vi: `Ngoài danh sách: ${g.extra}`, en: `Not in the roster: ${g.extra}` });
+                ? t(L.groupReported(g.reported, g.expected))
+                : t(L.groupExtra(g.extra));
         s.put(gr, C.note, cov, 'groupNote');
     }
     const last = r - 1;
@@ -203,11 +233,11 @@ function summarySheet(m, opts, t) {
     for (const c of [C.participants, C.total, C.budget, C.other]) {
         // SUBTOTAL skips the group rows' own SUBTOTALs, so nothing is counted twice.
         if (last >= first)
-            s.formula(totalRow, c, `SUBTOTAL(9,${growingRange(c, `ROW(${(0, plan_1.cellAddress)(colNo, c, true)})+1`, 'ROW()-1')})`, 'totalNum');
+            s.formula(totalRow, c, `SUBTOTAL(9,${growingRange(c, `ROW(${(0, a1_1.cellAddress)(colNo, c, true)})+1`, 'ROW()-1')})`, 'totalNum');
         else
             s.put(totalRow, c, 0, 'totalNum');
     }
-    s.put(totalRow, C.source, `${m.accepted.length} ${t({ vi: 'tệp', en: 'files' })}`, 'totalText');
+    s.put(totalRow, C.source, `${m.accepted.length} ${t(L.files)}`, 'totalText');
     s.put(totalRow, C.note, null, 'totalText');
     // Funding breakdown: amounts point at the table, shares are formulas too.
     r++;
@@ -220,13 +250,13 @@ function summarySheet(m, opts, t) {
     const fundFirst = r;
     const shareRow = (row, src, styleNum, stylePct) => {
         for (const c of [C.total, C.budget, C.other])
-            s.formula(row, c, (0, plan_1.cellAddress)(src, c), styleNum);
-        const d = (0, plan_1.cellAddress)(row, C.total);
-        s.formula(row, C.source, `IF(${d}=0,0,${(0, plan_1.cellAddress)(row, C.budget)}/${d})`, stylePct);
-        s.formula(row, C.note, `IF(${d}=0,0,${(0, plan_1.cellAddress)(row, C.other)}/${d})`, stylePct);
+            s.formula(row, c, (0, a1_1.cellAddress)(src, c), styleNum);
+        const d = (0, a1_1.cellAddress)(row, C.total);
+        s.formula(row, C.source, `IF(${d}=0,0,${(0, a1_1.cellAddress)(row, C.budget)}/${d})`, stylePct);
+        s.formula(row, C.note, `IF(${d}=0,0,${(0, a1_1.cellAddress)(row, C.other)}/${d})`, stylePct);
     };
     for (const g of shown) {
-        s.put(r, C.no, ROMAN[returns_1.GROUPS.findIndex((x) => x.id === g.id)], 'no');
+        s.put(r, C.no, (0, vocabulary_1.groupNumeral)(g.id, groupSet), 'no');
         s.put(r, C.unit, t(g.label), 'text');
         const ratio = !hasRoster ? String(g.reported) : g.expected > 0 ? `${g.reported}/${g.expected}${g.extra ? ` (+${g.extra})` : ''}` : `+${g.extra}`;
         s.put(r, C.participants, ratio, 'ratio');
@@ -244,22 +274,19 @@ function summarySheet(m, opts, t) {
     s.rowHeights[r++] = 32;
     const notMerged = m.rejected.length + m.superseded.length;
     if (notMerged) {
-        s.put(r++, C.no, t({
-            vi: `Tệp chưa tổng hợp: ${m.rejected.length} tệp bị từ chối vì có lỗi, ${m.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${exports.CHECK_SHEET.vi}”).`,
-            en: `Files not merged: ${m.rejected.length} rejected for errors, ${m.superseded.length} replaced by newer files (see “${exports.CHECK_SHEET.en}”).`,
-        }), 'line', LAST);
+        s.put(r++, C.no, t(L.notMerged(m.rejected.length, m.superseded.length)), 'line', LAST);
     }
     if (hasRoster) {
         const miss = m.coverage.missing;
         if (!miss.length)
-            s.put(r++, C.no, t({ vi: 'Tất cả đơn vị trong danh sách đã báo cáo.', en: 'Every unit in the roster has reported.' }), 'line', LAST);
+            s.put(r++, C.no, t(L.allReported), 'line', LAST);
         else {
-            s.put(r++, C.no, t({ vi: `Đơn vị chưa báo cáo (${miss.length}):`, en: `Units not yet reported (${miss.length}):` }), 'section', LAST);
+            s.put(r++, C.no, t(L.notReported(miss.length)), 'section', LAST);
             miss.forEach((u, i) => {
                 s.put(r, C.no, i + 1, 'no');
                 s.put(r, C.unit, u.unit, 'text');
-                s.put(r, C.participants, t(returns_1.GROUPS.find((g) => g.id === u.group).label), 'text', C.other);
-                const note = u.rejectedFiles.length ? t({ vi: `Tệp có lỗi, chưa tổng hợp: ${u.rejectedFiles.map(base).join(', ')}`, en: `File has errors, not merged: ${u.rejectedFiles.map(base).join(', ')}` }) : undefined;
+                s.put(r, C.participants, t((0, vocabulary_1.groupOf)(u.group, groupSet).label), 'text', C.other);
+                const note = u.rejectedFiles.length ? t(L.rejectedFiles(u.rejectedFiles.map(base).join(', '))) : undefined;
                 s.put(r, C.source, note, 'small', C.note);
                 r++;
             });
@@ -267,7 +294,7 @@ function summarySheet(m, opts, t) {
     }
     r++;
     const place = opts.province ?? '……………';
-    s.put(r++, C.budget, t({ vi: `${place}, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `${place}, date ..................` }), 'place', LAST);
+    s.put(r++, C.budget, t(L.placeDate(place, opts.year)), 'place', LAST);
     s.put(r, C.unit, t(L.preparer), 'signer');
     s.put(r++, C.budget, t(L.signer), 'signer', LAST);
     // Drawn by the Office adapter only (exceljs cannot draw charts).
@@ -301,10 +328,7 @@ function summarySheet(m, opts, t) {
 function checkSheet(m, t) {
     const s = new Sheet();
     s.put(1, 1, t(L.checkTitle), 'title', 5);
-    s.put(2, 1, t({
-        vi: `Đã tổng hợp ${m.accepted.length} tệp; bị từ chối ${m.rejected.length}; bị thay thế ${m.superseded.length}; cảnh báo ${m.warnings.length}.`,
-        en: `Merged ${m.accepted.length} files; rejected ${m.rejected.length}; superseded ${m.superseded.length}; warnings ${m.warnings.length}.`,
-    }), 'note', 5);
+    s.put(2, 1, t(L.checkCounts(m.accepted.length, m.rejected.length, m.superseded.length, m.warnings.length)), 'note', 5);
     const head = 4;
     [L.file, L.sheet, L.cell, L.severity, L.message].forEach((label, i) => s.put(head, i + 1, t(label), 'th'));
     let r = head + 1;
@@ -318,15 +342,12 @@ function checkSheet(m, t) {
     };
     for (const x of m.rejected) {
         for (const p of x.problems) {
-            const rejectedNote = t({ vi: ' (tệp bị từ chối)', en: ' (file rejected)' });
+            const rejectedNote = t(L.rejectedNote);
             row(x.file, p.sheet, p.cell, p.severity === 'error' ? t(L.error) + rejectedNote : t(L.warning), p.severity === 'error' ? 'severityError' : 'severityWarning', t(p.message));
         }
     }
     for (const x of m.superseded) {
-        row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t({
-            vi: `Đơn vị “${x.unit}” có tệp mới hơn là “${base(x.by)}”; tệp này không được tổng hợp.`,
-            en: `Unit “${x.unit}” has a newer file, “${base(x.by)}”; this file was not merged.`,
-        }));
+        row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t(L.supersededBy(x.unit, base(x.by))));
     }
     for (const p of m.warnings)
         row(p.file, p.sheet, p.cell, t(L.warning), 'severityWarning', t(p.message));
@@ -348,7 +369,7 @@ function checkSheet(m, t) {
 }
 /** A range of one column between two row expressions; it stays right when rows are inserted at either end. */
 function growingRange(c, fromRow, toRow) {
-    const col = `${(0, plan_1.columnLetter)(c)}:${(0, plan_1.columnLetter)(c)}`;
+    const col = `${(0, a1_1.columnLetter)(c)}:${(0, a1_1.columnLetter)(c)}`;
     return `INDEX(${col},${fromRow}):INDEX(${col},${toRow})`;
 }
 /** The consolidated workbook: the summary sheet and the checks sheet. */
@@ -359,8 +380,8 @@ function buildSummaryPlan(merged, opts = {}) {
     const o = { ...opts, year };
     return {
         sheets: [summarySheet(merged, o, t), checkSheet(merged, t)].map(plan_1.fitWrappedRows),
-        title: t(year ? { vi: `Tổng hợp Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: summary` } : { vi: 'Tổng hợp Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: summary' }),
+        title: t(L.workbookTitle(year)),
     };
 }
 /** Column letters of the summary table, for adapters and tests. */
-exports.SUMMARY_COLUMNS = Object.fromEntries(Object.entries(C).map(([k, v]) => [k, (0, plan_1.columnLetter)(v)]));
+exports.SUMMARY_COLUMNS = Object.fromEntries(Object.entries(C).map(([k, v]) => [k, (0, a1_1.columnLetter)(v)]));

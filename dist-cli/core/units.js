@@ -10,7 +10,8 @@ exports.createRosterMatcher = createRosterMatcher;
 // Unit names: one key per unit however it is written, the group a unit belongs
 // to, and the roster of units expected to report.
 const zod_1 = require("zod");
-const returns_1 = require("./returns");
+const messages_1 = require("./messages");
+const vocabulary_1 = require("./vocabulary");
 const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 /** NFC, lowercase, one space between words, no spaces around "-". */
 function basicNormalize(s) {
@@ -59,8 +60,7 @@ function canonicalTones(s) {
     return out;
 }
 // Prefixes that say what kind of body a unit is, not which one. Longest first.
-const LEVEL = String.raw `(?:huyện|h\.|thành phố|tp\.?|thị xã|tx\.?|quận|q\.)`;
-const PREFIXES = prefixPatterns(LEVEL, '(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)', 'sở');
+const PREFIXES = prefixPatterns(vocabulary_1.DISTRICT_LEVEL, '(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)', 'sở');
 // The same without diacritics, for names typed without them ("UBND huyen Binh Gia").
 const LOOSE_PREFIXES = prefixPatterns(String.raw `(?:huyen|h\.|thanh pho|tp\.?|thi xa|tx\.?|quan|q\.)`, '(?:ubnd|uy ban nhan dan)', 'so');
 function prefixPatterns(level, committee, department) {
@@ -96,24 +96,17 @@ function looseUnitKey(s) {
         .normalize('NFC');
     return stripSuffix(stripPrefix(bare, LOOSE_PREFIXES));
 }
-const GROUP_PATTERNS = [
-    // Mặt trận's committee starts "Ủy ban", so it is tested before the People's Committees.
-    ['III', /^(?:hội|mặt trận|(?:ủy|uỷ) ban (?:mặt trận|mttq)|ubmttq|mttq|đoàn|tỉnh đoàn|thành đoàn|liên đoàn|liên hiệp|liên minh|công đoàn|cựu chiến binh)(?:\s|$)/u],
-    ['II', new RegExp(String.raw `^(?:(?:ubnd|(?:ủy|uỷ) ban nhân dân)\s*${LEVEL}|huyện|thành phố|thị xã|quận|tp\.?|tx\.?)(?:(?<=\.)|\s|$)`, 'u')],
-    ['I', /^(?:sở|ban|đài|báo|văn phòng|thanh tra|công an|bộ chỉ huy|kho bạc|cục)(?:\s|$)/u],
-    ['IV', /^(?:trung tâm|bệnh viện|quỹ|cơ sở|làng trẻ|trường)(?:\s|$)/u],
-];
 /** The group a unit belongs to, guessed from how its name starts. */
-function inferGroup(name) {
+function inferGroup(name, set = vocabulary_1.GROUPS_2017) {
     const s = canonicalTones(basicNormalize(name));
-    for (const [id, re] of GROUP_PATTERNS)
-        if (re.test(s))
+    for (const id of set.nameOrder)
+        if ((0, vocabulary_1.groupOf)(id, set).names?.test(s))
             return id;
-    return 'V';
+    return set.fallback;
 }
 const ROMAN = { i: 'I', ii: 'II', iii: 'III', iv: 'IV', v: 'V', '1': 'I', '2': 'II', '3': 'III', '4': 'IV', '5': 'V' };
 /** A roster's "Nhóm" cell to a group: "II", "2", "II. UBND các huyện, thành phố", "Các sở, ngành", "districts". */
-function groupFromText(text) {
+function groupFromText(text, set = vocabulary_1.GROUPS_2017) {
     if (text === null || text === undefined)
         return undefined;
     const s = basicNormalize(String(text));
@@ -122,20 +115,12 @@ function groupFromText(text) {
     const lead = /^(?:nhóm\s+)?([ivx]+|\d)(?:[.):\s]|$)/u.exec(s);
     if (lead && ROMAN[lead[1]])
         return ROMAN[lead[1]];
-    for (const g of returns_1.GROUPS)
+    for (const g of set.groups)
         if (s === g.key || s === g.label.en.toLowerCase() || s === basicNormalize(g.label.vi))
             return g.id;
-    // Words, most specific first: "cơ sở trợ giúp" also contains "sở".
-    if (/trợ giúp|bảo trợ|cơ sở|facilit/u.test(s))
-        return 'IV';
-    if (/huyện|ubnd|ủy ban nhân dân|uỷ ban nhân dân|district/u.test(s))
-        return 'II';
-    if (/hội|đoàn thể|mặt trận|association|mass org/u.test(s))
-        return 'III';
-    if (/sở|ngành|department/u.test(s))
-        return 'I';
-    if (/khác|other/u.test(s))
-        return 'V';
+    for (const id of set.wordOrder)
+        if ((0, vocabulary_1.groupOf)(id, set).words?.test(s))
+            return id;
     return undefined;
 }
 exports.RosterRowSchema = zod_1.z.object({
@@ -148,7 +133,7 @@ exports.RosterRowSchema = zod_1.z.object({
  * Validates roster rows. A blank group is inferred from the name (warning); a group
  * that cannot be understood drops the row (error); a unit listed twice is kept once (warning).
  */
-function buildRoster(rows) {
+function buildRoster(rows, set = vocabulary_1.GROUPS_2017) {
     const entries = [];
     const problems = [];
     const seen = new Map();
@@ -156,45 +141,32 @@ function buildRoster(rows) {
         const parsed = exports.RosterRowSchema.safeParse(input);
         const line = (parsed.success ? parsed.data.line : undefined) ?? i + 1;
         if (!parsed.success) {
-            problems.push({ line, severity: 'error', code: 'roster.badRow', message: { vi: `Dòng ${line}: không đọc được dòng này của danh sách đơn vị.`, en: `Line ${line}: this roster line cannot be read.` } });
+            problems.push({ line, severity: 'error', code: 'roster.badRow', message: messages_1.PROBLEM_MESSAGES['roster.badRow'](line) });
             return;
         }
         const { unit, group } = parsed.data;
         const groupText = group === null || group === undefined ? '' : String(group).trim();
         if (unit === '') {
             if (groupText !== '')
-                problems.push({ line, severity: 'warning', code: 'roster.noUnit', message: { vi: `Dòng ${line}: thiếu tên đơn vị, đã bỏ qua dòng này.`, en: `Line ${line}: no unit name; the line was skipped.` } });
+                problems.push({ line, severity: 'warning', code: 'roster.noUnit', message: messages_1.PROBLEM_MESSAGES['roster.noUnit'](line) });
             return;
         }
         let id;
         if (groupText === '') {
-            id = inferGroup(unit);
-            const g = returns_1.GROUPS.find((x) => x.id === id);
-            problems.push({
-                line, unit, severity: 'warning', code: 'roster.groupInferred',
-                message: { vi: `Dòng ${line}: đơn vị “${unit}” chưa ghi nhóm; đã xếp vào nhóm “${g.heading}” theo tên. Hãy ghi cột Nhóm nếu chưa đúng.`, en: `Line ${line}: “${unit}” has no group; put in “${id}. ${g.label.en}” from its name. Fill in the group column if that is wrong.` },
-            });
+            id = inferGroup(unit, set);
+            problems.push({ line, unit, severity: 'warning', code: 'roster.groupInferred', message: messages_1.PROBLEM_MESSAGES['roster.groupInferred'](line, unit, (0, vocabulary_1.groupOf)(id, set)) });
         }
         else {
-            id = groupFromText(groupText);
+            id = groupFromText(groupText, set);
             if (!id) {
-                problems.push({
-                    line, unit, severity: 'error', code: 'roster.unknownGroup',
-                    message: {
-                        vi: `Dòng ${line}: nhóm “${groupText}” của đơn vị “${unit}” không rõ là nhóm nào. Hãy ghi I, II, III, IV hoặc V (${returns_1.GROUPS.map((g) => g.heading).join('; ')}).`,
-                        en: `Line ${line}: group “${groupText}” of “${unit}” is not recognised. Write I, II, III, IV or V (${returns_1.GROUPS.map((g) => `${g.id}. ${g.label.en}`).join('; ')}).`,
-                    },
-                });
+                problems.push({ line, unit, severity: 'error', code: 'roster.unknownGroup', message: messages_1.PROBLEM_MESSAGES['roster.unknownGroup'](line, groupText, unit, set.groups) });
                 return;
             }
         }
         const key = normalizeUnitName(unit);
         const prev = seen.get(key);
         if (prev !== undefined) {
-            problems.push({
-                line, unit, severity: 'warning', code: 'roster.duplicate',
-                message: { vi: `Dòng ${line}: đơn vị “${unit}” trùng với “${entries[prev].unit}” đã có trong danh sách; chỉ tính một lần.`, en: `Line ${line}: “${unit}” is the same unit as “${entries[prev].unit}”; counted once.` },
-            });
+            problems.push({ line, unit, severity: 'warning', code: 'roster.duplicate', message: messages_1.PROBLEM_MESSAGES['roster.duplicate'](line, unit, entries[prev].unit) });
             return;
         }
         seen.set(key, entries.length);

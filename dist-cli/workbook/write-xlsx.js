@@ -7,7 +7,7 @@ exports.writeWorkbook = writeWorkbook;
 // Renders a workbook plan to an .xlsx file with exceljs. Charts are not drawn
 // here (exceljs cannot); the Office.js adapter draws them in Excel.
 const exceljs_1 = __importDefault(require("exceljs"));
-const plan_1 = require("../core/plan");
+const a1_1 = require("../core/a1");
 const THIN = { style: 'thin', color: { argb: 'FF000000' } };
 const DOTTED = { style: 'dotted', color: { argb: 'FF000000' } };
 function applyStyle(cell, s, font) {
@@ -55,7 +55,7 @@ async function renderSheet(wb, plan) {
     // One rule per range (exceljs types omit this public collection; cell-by-cell rules would overlap).
     const validations = ws.dataValidations;
     for (const v of plan.validations) {
-        validations.add((0, plan_1.rectAddress)(v.range), {
+        validations.add((0, a1_1.rectAddress)(v.range), {
             type: 'whole',
             operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
             formulae: v.max === undefined ? [v.min] : [v.min, v.max],
@@ -70,7 +70,7 @@ async function renderSheet(wb, plan) {
         });
     }
     for (const n of plan.names)
-        wb.definedNames.add(`${(0, plan_1.quoteSheetName)(plan.name)}!${(0, plan_1.rectAddress)(n.range, true)}`, n.name);
+        wb.definedNames.add(`${(0, a1_1.quoteSheetName)(plan.name)}!${(0, a1_1.rectAddress)(n.range, true)}`, n.name);
     const p = plan.print;
     ws.pageSetup = {
         paperSize: 9, // A4

@@ -1,29 +1,22 @@
 // Reads one returned file from disk into a ReturnResult; never throws for a bad file.
-// This is the one function the reading workers call.
+// This is the one function the reading workers (read-worker.ts) call.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extractReturn } from '../core/extract';
-import { FileRejected, ReturnResult } from '../core/returns';
+import { ReturnResult } from '../core/returns';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { readWorkbookBytes } from '../workbook/read-workbook';
-import { rejectedResult } from './rejected-result';
+import { readReturn } from '../workbook/read-return';
+import { rejectedResult } from '../workbook/read/rejections';
 
-export interface ReadFileOptions {
-  campaignYear?: number;
-}
-
-export function readReturnFile(path: string, opts: ReadFileOptions = {}): ReturnResult {
+export function readReturnFile(path: string, campaignYear?: number): ReturnResult {
   const file = basename(path);
   const stat = statSync(path);
-  // The file system's time: decides between two files whose own saved dates are equal.
+  // The file system's time: stands in when the file records no date, and decides between two
+  // files whose own saved dates are equal.
   const fileModified = stat.mtimeMs;
-  try {
-    // Refuse a huge file before reading it into memory.
-    if (stat.size > MAX_FILE_BYTES) throw new FileRejected(file, 'file.tooLarge', tooLargeMessage(stat.size));
-    const raw = readWorkbookBytes(new Uint8Array(readFileSync(path)), file, fileModified);
-    return { ...extractReturn(raw, { campaignYear: opts.campaignYear }), fileModified };
-  } catch (e) {
-    if (!(e instanceof FileRejected)) throw e;
-    return rejectedResult(file, e.code, e.text, fileModified);
-  }
+  // Refuse a huge file before reading it into memory.
+  const result =
+    stat.size > MAX_FILE_BYTES
+      ? rejectedResult(file, fileModified, 'file.tooLarge', tooLargeMessage(stat.size))
+      : readReturn(new Uint8Array(readFileSync(path)), file, { modified: fileModified, campaignYear });
+  return { ...result, fileModified };
 }

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { Piscina } from 'piscina';
 import { ReturnResult } from '../core/returns';
 import { READ_MEMORY_LIMIT_MB, READ_TIME_LIMIT_MS, readStoppedMessage } from '../workbook/file-limits';
-import { rejectedResult } from './rejected-result';
+import { rejectedResult } from '../workbook/read/rejections';
 import type { ReadTask } from './read-worker';
 
 export interface ReadPoolOptions {
@@ -31,9 +31,9 @@ export function defaultWorkers(): number {
 function stopped(path: string, e: unknown, o: { timeLimitMs: number; memoryLimitMb: number }): ReturnResult {
   const file = basename(path);
   const err = e as { name?: string; code?: string };
-  if (err?.name === 'AbortError') return rejectedResult(file, 'file.readTimeout', readStoppedMessage.timeout(Math.round(o.timeLimitMs / 1000)));
-  if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') return rejectedResult(file, 'file.readMemory', readStoppedMessage.memory(o.memoryLimitMb));
-  return rejectedResult(file, 'file.readCrashed', readStoppedMessage.crashed());
+  if (err?.name === 'AbortError') return rejectedResult(file, undefined, 'file.readTimeout', readStoppedMessage.timeout(Math.round(o.timeLimitMs / 1000)));
+  if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') return rejectedResult(file, undefined, 'file.readMemory', readStoppedMessage.memory(o.memoryLimitMb));
+  return rejectedResult(file, undefined, 'file.readCrashed', readStoppedMessage.crashed());
 }
 
 /**
