@@ -424,6 +424,17 @@ describe('refusals: clear message, under 2 s', () => {
     }
   });
 
+  test('a small part whose header is off by a few bytes is refused as damaged, more or less than declared', () => {
+    const sheet = unzipSync(filledXlsx)['xl/worksheets/sheet1.xml'];
+    const entry = deflated('xl/worksheets/sheet1.xml', sheet);
+    for (const usize of [sheet.length - 10, sheet.length + 10]) {
+      const err = expectRejected(xlsxWith(filledXlsx, { 'xl/worksheets/sheet1.xml': { ...entry, usize } }), 'file.damaged');
+      expect(err.text.vi).toContain('kích thước sai');
+    }
+    // Declared right, bytes right: read (the one-call inflate path).
+    expect(readWorkbookBytes(xlsxWith(filledXlsx, { 'xl/worksheets/sheet1.xml': entry }), 'x.xlsx').sheets.length).toBeGreaterThan(0);
+  });
+
   test('many medium entries: the cap is on the total, declared and actual', () => {
     const chunk = deflatedZeros(8);
     const wbXml = deflated('xl/workbook.xml', strToU8('<workbook/>'));

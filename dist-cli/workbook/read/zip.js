@@ -10,6 +10,29 @@ const bytes_1 = require("./bytes");
 const limits_1 = require("./limits");
 const rejections_1 = require("./rejections");
 const MiB = 1024 * 1024;
+/**
+ * Entries compressed to at most this inflate in one call; deflate expands ~1032x at most, and after
+ * one entry that does not inflate to its declared size the rest of the file streams, so the wasted
+ * work on a hostile file is bounded (~64 MB of output, a fraction of a second).
+ */
+const ONE_SHOT_CSIZE = 64 * 1024;
+/**
+ * The common case in one call into a buffer of the declared size plus one byte: an entry that
+ * inflates to exactly what its header says. Anything else (more, less, an error) returns undefined
+ * and goes through the bounded streaming path, which measures and names the problem. Streaming
+ * every entry costs more than SheetJS's own parse of a small form (buffers regrown per chunk).
+ */
+function inflateExact(src, usize) {
+    if (src.length > ONE_SHOT_CSIZE)
+        return undefined;
+    try {
+        const out = (0, fflate_1.inflateSync)(src, { out: new Uint8Array(usize + 1) });
+        return out.length === usize ? out : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 const CRC_TABLE = (() => {
     const t = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -119,6 +142,7 @@ function inflateAll(b, list, file, order, onEntry) {
     let budget = limits_1.MAX_INFLATED_BYTES;
     const out = new Map();
     const sorted = [...list].sort((x, y) => order(x) - order(y));
+    let oneShot = true;
     for (const e of sorted) {
         if (e.name.endsWith('/'))
             continue;
@@ -134,13 +158,21 @@ function inflateAll(b, list, file, order, onEntry) {
         const src = b.subarray(start, end);
         const chunks = [];
         let size = 0;
+        let fast;
         if (e.method === 0) {
             size = src.length;
             if (size > budget)
                 (0, rejections_1.reject)(file, 'file.zipBomb', `nội dung giải nén vượt quá ${(0, file_limits_1.fmtMB)(limits_1.MAX_INFLATED_BYTES)} MB`, `contents inflate past ${(0, file_limits_1.fmtMB)(limits_1.MAX_INFLATED_BYTES)} MB`);
             chunks.push(src);
         }
+        else if (e.method === 8 && oneShot && e.usize <= budget && (fast = inflateExact(src, e.usize))) {
+            size = fast.length;
+            chunks.push(fast);
+        }
         else if (e.method === 8) {
+            // A small entry that did not inflate to its declared size: the rest of this file streams.
+            if (src.length <= ONE_SHOT_CSIZE)
+                oneShot = false;
             let over = false;
             // Counted against the shared budget, and stopped once well past the size the header declares.
             const limit = Math.min(budget, e.usize + MiB);
