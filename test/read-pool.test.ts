@@ -34,7 +34,7 @@ beforeAll(() => {
     `const real = require(${JSON.stringify(WORKER)}).default;
 module.exports = (task) => {
   if (task.path.endsWith('treo.xlsx')) for (;;) {}
-  if (task.path.endsWith('ngon-bo-nho.xlsx')) { const hoard = []; for (;;) hoard.push(new Array(100000).fill(hoard.length)); }
+  if (task.path.endsWith('ngon-bo-nho.xlsx')) { const hoard = []; for (;;) hoard.push(new Array(1000000).fill(hoard.length)); }
   if (task.path.endsWith('sap.xlsx')) process.exit(7);
   return real(task);
 };
@@ -51,10 +51,11 @@ test('a file that never finishes, one that exhausts memory and one that kills it
   // Hostile files first and in the middle, so the replaced workers must go on reading the rest.
   const files = [hostile[0], hostile[1], ...good.slice(0, 7), hostile[2], ...good.slice(7)];
   const t = Date.now();
-  const results = await readReturnFiles(files, { workers: 2, timeLimitMs: 3000, memoryLimitMb: 64, campaignYear: 2025, workerFile: hostileWorker });
-  // Within the limits: the endless file stopped after ~3 s, not at the end of the whole run.
-  expect(Date.now() - t).toBeLessThan(30_000);
+  // A generous time limit, so only the memory cap can stop the memory-hungry file even on a busy machine.
+  const results = await readReturnFiles(files, { workers: 2, timeLimitMs: 10_000, memoryLimitMb: 64, campaignYear: 2025, workerFile: hostileWorker });
   expect(results.map((r) => r.file)).toEqual(files.map((f) => f.split('/').pop()));
+  // Within the limits: the endless file stopped after its 10 s, not at the end of the whole run.
+  expect(Date.now() - t).toBeLessThan(90_000);
 
   const byName = new Map(results.map((r) => [r.file, r]));
   const rejection = (f: string) => {
@@ -62,7 +63,7 @@ test('a file that never finishes, one that exhausts memory and one that kills it
     return { file: r.file, status: r.status, rows: r.rows.length, codes: r.problems.map((p) => [p.file, p.code]) };
   };
   expect(rejection('treo.xlsx')).toEqual({ file: 'treo.xlsx', status: 'error', rows: 0, codes: [['treo.xlsx', 'file.readTimeout']] });
-  expect(byName.get('treo.xlsx')!.problems[0].message.vi).toMatch(/^Đọc quá lâu \(quá 3 giây\)/);
+  expect(byName.get('treo.xlsx')!.problems[0].message.vi).toMatch(/^Đọc quá lâu \(quá 10 giây\)/);
   expect(rejection('ngon-bo-nho.xlsx')).toEqual({ file: 'ngon-bo-nho.xlsx', status: 'error', rows: 0, codes: [['ngon-bo-nho.xlsx', 'file.readMemory']] });
   expect(byName.get('ngon-bo-nho.xlsx')!.problems[0].message.vi).toContain('cần quá nhiều bộ nhớ');
   expect(byName.get('ngon-bo-nho.xlsx')!.problems[0].message.en).toContain('needs too much memory');
