@@ -44,6 +44,8 @@ export interface RawWorkbook {
   modified?: number;
   sheets: RawSheet[];
   names: RawName[];
+  /** What the reader had to leave out of the file (warnings), to be shown with the result. */
+  problems?: Problem[];
 }
 
 export interface Problem {
