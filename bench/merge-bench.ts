@@ -4,7 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
 import { mergeReturns } from '../src/core/merge';
 import { buildSummaryPlan } from '../src/core/summary-plan';
+import { extractReturn, textExamined } from '../src/core/extract';
 import { readReturn } from '../src/workbook/read-return';
+import { amplifiedXlsx } from './amplified';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 
@@ -68,6 +70,17 @@ async function main() {
   console.log(`  merge end to end:                ${mergeMs.toFixed(0).padStart(7)} ms  (${(mergeMs / COUNT).toFixed(2)} ms/file, ${(mergeMs / parseMs).toFixed(2)}× the floor)`);
   console.log(`  summary workbook:                ${(summary.length / 1024).toFixed(0).padStart(7)} KB`);
   console.log(`  peak memory (max RSS):           ${mb(process.resourceUsage().maxRSS * 1024).padStart(7)}`);
+
+  // A tiny file whose one 1 MB shared string fills 100,000 cells: reading is linear in cells, checking bounded by text examined.
+  const amp = amplifiedXlsx();
+  t = performance.now();
+  const ampRaw = readWorkbookBytes(amp, 'amplified.xlsx');
+  const ampReadMs = performance.now() - t;
+  const chars = textExamined();
+  t = performance.now();
+  extractReturn(ampRaw);
+  const ampCheckMs = performance.now() - t;
+  console.log(`  1 MB string × 100,000 cells (${(amp.length / 1024).toFixed(0)} KB): read ${ampReadMs.toFixed(0)} ms, check ${ampCheckMs.toFixed(0)} ms (${((textExamined() - chars) / 1e6).toFixed(1)} M characters examined)`);
 }
 
 main().catch((e) => {

@@ -37,20 +37,21 @@ function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
 
 // Checking work is bounded by the text examined, not the text stored (one long shared string may
 // fill 100,000 cells): a form's labels are short, so label searches look at the start of each cell
-// only, and at most SHEET_TEXT_EXAMINED characters per sheet in one extraction (several full passes
-// over the largest sheet a form can sit on); past it, cells read as no label. Values are never cut.
+// only, and at most SHEET_TEXT_EXAMINED characters per sheet in one extraction, once to find the
+// forms and once to read them (so a long appendix below a form cannot starve reading it); past it,
+// cells read as no label. Values are never cut.
 export const CELL_TEXT_EXAMINED = 256;
-export const SHEET_TEXT_EXAMINED = 16_000_000;
-let meters = new WeakMap<RawSheet, { left: number }>();
+export const SHEET_TEXT_EXAMINED = 4_000_000;
+let meters = new WeakMap<RawSheet, { find: { left: number }; read: { left: number } }>();
 let meter = { left: SHEET_TEXT_EXAMINED };
 let examined = 0;
 /** Characters of cell text examined by label searches so far: a work counter for tests and the benchmark. */
 export const textExamined = () => examined;
-/** Label searches that follow are on this sheet. */
-function examining(sheet: RawSheet): void {
+/** Label searches that follow are on this sheet, finding forms or reading one. */
+function examining(sheet: RawSheet, pass: 'find' | 'read' = 'read'): void {
   let m = meters.get(sheet);
-  if (!m) meters.set(sheet, (m = { left: SHEET_TEXT_EXAMINED }));
-  meter = m;
+  if (!m) meters.set(sheet, (m = { find: { left: SHEET_TEXT_EXAMINED }, read: { left: SHEET_TEXT_EXAMINED } }));
+  meter = m[pass];
 }
 const longText = (s: string) => s.length > CELL_TEXT_EXAMINED;
 
@@ -135,7 +136,7 @@ const MAX_CANDIDATES = 20;
 function findCandidates(raw: RawWorkbook): Candidate[] {
   const out: Candidate[] = [];
   for (const sheet of raw.sheets) {
-    examining(sheet);
+    examining(sheet, 'find');
     for (let r = 1; r <= sheet.cells.length && out.length < MAX_CANDIDATES; r++) {
       const width = rowWidth(sheet, r);
       for (let c = 1; c <= width; c++) {
