@@ -91,10 +91,10 @@ describe('.xls records real writers use', () => {
     const bytes = patchXls(base, beforeLastEof([formulaRecord(9, 2, 42, [0x1e, 0x05, 0x00, 0x25, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00], 0x0006, 6)]));
     const wb = readWorkbookBytes(bytes, 'defused.xls');
     expect(cell(wb, 0, 9, 2)).toEqual({ value: 42, text: '42' });
-    expect(wb.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'xls.formulaUnread', sheet: 'Biểu', cell: 'C10' })]);
+    expect(wb.problems).toEqual([expect.objectContaining({ severity: 'warning', code: 'file.formulaUnread', sheet: 'Biểu', cell: 'C10' })]);
     const result = readReturn(bytes, 'defused.xls');
-    expect(result.problems).toContainEqual(expect.objectContaining({ code: 'xls.formulaUnread', cell: 'C10' }));
-    expect(result.problems.find((p) => p.code === 'xls.formulaUnread')!.message.vi).toMatch(/C10/);
+    expect(result.problems).toContainEqual(expect.objectContaining({ code: 'file.formulaUnread', cell: 'C10' }));
+    expect(result.problems.find((p) => p.code === 'file.formulaUnread')!.message.vi).toMatch(/C10/);
   });
 
   test.each(['WORKBOOK', 'BOOK', 'workbook', 'Book'])('an OLE file whose workbook stream is named %s', (name) => {

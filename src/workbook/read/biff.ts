@@ -252,7 +252,7 @@ export function defusedProblems(file: string, defused: readonly Defused[]): Prob
   for (const [sheet, at] of bySheet) {
     const list = at.slice(0, 5).join(', ') + (at.length > 5 ? ', …' : '');
     out.push({
-      file, ...(sheet ? { sheet } : {}), cell: at[0], severity: 'warning', code: 'xls.formulaUnread',
+      file, ...(sheet ? { sheet } : {}), cell: at[0], severity: 'warning', code: 'file.formulaUnread',
       message: {
         vi: `Không đọc được công thức ở ${at.length} ô (${list}) của tệp .xls; đã dùng giá trị đã lưu của các ô đó. Nếu nghi ngờ, hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`,
         en: `The formula in ${at.length} cell(s) (${list}) of the .xls file could not be read; their saved values are used. If in doubt, open the file in Excel, save it again and resend.`,
@@ -263,7 +263,7 @@ export function defusedProblems(file: string, defused: readonly Defused[]): Prob
   if (names.length) {
     const list = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
     out.push({
-      file, severity: 'warning', code: 'xls.nameUnread',
+      file, severity: 'warning', code: 'file.nameUnread',
       message: {
         vi: `Không đọc được ${names.length} tên vùng (${list}) của tệp .xls; biểu mẫu được tìm theo nhãn thay cho tên.`,
         en: `${names.length} defined name(s) (${list}) of the .xls file could not be read; the form is found by its labels instead.`,
