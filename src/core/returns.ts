@@ -39,17 +39,6 @@ export type RawName = z.infer<typeof RawNameSchema>;
 
 export const FileFormatSchema = z.enum(['xlsx', 'xls', 'ods']);
 
-export const RawWorkbookSchema = z.object({
-  /** Base name of the file, as shown to the user. */
-  file: z.string(),
-  format: FileFormatSchema,
-  /** Last-modified time in ms since the epoch (file system or the file's own properties), for choosing between duplicates. */
-  modified: z.number().optional(),
-  sheets: z.array(RawSheetSchema),
-  names: z.array(RawNameSchema),
-});
-export type RawWorkbook = z.infer<typeof RawWorkbookSchema>;
-
 /** A problem's code: a key of the message catalogue (src/core/messages.ts). */
 const ProblemCodeSchema = z.custom<ProblemCode>((v) => typeof v === 'string');
 
@@ -64,6 +53,20 @@ export const ProblemSchema = z.object({
   message: MessageSchema,
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+export const RawWorkbookSchema = z.object({
+  /** Base name of the file, as shown to the user. */
+  file: z.string(),
+  format: FileFormatSchema,
+  /** Last-modified time in ms since the epoch (file system or the file's own properties), for choosing between duplicates. */
+  modified: z.number().optional(),
+  sheets: z.array(RawSheetSchema),
+  names: z.array(RawNameSchema),
+  /** What the reader had to leave out of the file (warnings), to be shown with the result. */
+  problems: z.array(ProblemSchema).optional(),
+});
+export type RawWorkbook = z.infer<typeof RawWorkbookSchema>;
+
 
 const whole = z.number().int().nonnegative();
 
