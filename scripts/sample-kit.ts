@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, zipSync, Zippable } from 'fflate';
-import { buildFormPlan, derivedTotal, formLayout, parseFormParams, FormParamsInput } from '../src/core/form';
+import { buildFormPlan, derivedTotal, formLayout, parseFormParams, FormParams, FormParamsInput } from '../src/core/form';
+import { prefilledFormPlan } from '../src/core/prefilled-form';
 import { cellAddress } from '../src/core/plan';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { Job, Op, SheetRef, runLibreOfficeJobs } from '../test/helpers/soffice';
@@ -30,6 +31,8 @@ export interface Issue {
   severity: 'error' | 'warning';
   cell?: string;
   what: string;
+  /** The problem code the merge must report (only where the set's test checks it). */
+  code?: string;
 }
 
 export interface Sample {
@@ -37,12 +40,14 @@ export interface Sample {
   unit: string;
   /** The roster entry it should match, null when it should not match one. */
   rosterUnit: string | null;
-  group: 'I' | 'II' | 'III' | 'IV' | null;
+  group: 'I' | 'II' | 'III' | 'IV' | 'V' | null;
   submitted: string;
   status: Status;
   problem: { vi: string; en: string };
   issues: Issue[];
   lastYearForm?: boolean;
+  /** Filled in the form pre-filled for this unit (its name locked), as `form --roster` writes it. */
+  prefilledFor?: string;
   supersededBy?: string;
   /** Final data rows (row number → what was typed); ops builds the file. */
   rows: Map<number, Row>;
@@ -157,10 +162,16 @@ export function setInternalDates(file: string, created: string, modified: string
   fs.writeFileSync(file, zipSync(out));
 }
 
-export async function writeForm(file: string, params: FormParamsInput): Promise<void> {
+function formParams(params: FormParamsInput): FormParams {
   const parsed = parseFormParams(params as Record<string, unknown>);
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message.en).join('; '));
-  fs.writeFileSync(file, await writeWorkbook({ sheets: [buildFormPlan(parsed.params)], title: 'Biểu tổng hợp Ngày Công tác xã hội' }));
+  return parsed.params;
+}
+
+export async function writeForm(file: string, params: FormParamsInput, prefilledFor?: string): Promise<void> {
+  const p = formParams(params);
+  const plan = prefilledFor ? prefilledFormPlan(p, prefilledFor) : buildFormPlan(p);
+  fs.writeFileSync(file, await writeWorkbook({ sheets: [plan], title: 'Biểu tổng hợp Ngày Công tác xã hội' }));
 }
 
 
@@ -221,10 +232,17 @@ export async function makeReturns(set: SampleSet, outDir: string, opts: MakeSamp
     const oldForm = path.join(tmp, 'form-last-year.xlsx');
     await writeForm(form, set.campaign);
     await writeForm(oldForm, set.lastYear);
+    const prefilled = new Map<string, string>();
+    for (const s of set.samples) {
+      if (!s.prefilledFor || prefilled.has(s.prefilledFor)) continue;
+      const f = path.join(tmp, `prefilled-${prefilled.size + 1}.xlsx`);
+      await writeForm(f, set.campaign, s.prefilledFor);
+      prefilled.set(s.prefilledFor, f);
+    }
     fs.rmSync(returns, { recursive: true, force: true });
     fs.mkdirSync(returns, { recursive: true });
     const jobs: Job[] = set.samples.map((s) => ({
-      input: s.lastYearForm ? oldForm : form,
+      input: s.lastYearForm ? oldForm : s.prefilledFor ? prefilled.get(s.prefilledFor)! : form,
       ops: [...s.ops, { op: 'docProps', author: 'Văn thư' }],
       outputs: [{ path: path.join(returns, s.file), format: formatOf(s.file) }],
     }));
@@ -239,4 +257,15 @@ export async function makeReturns(set: SampleSet, outDir: string, opts: MakeSamp
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The table of a set's README: each file, the unit as written, when it was sent, its outcome and its deliberate problem. */
+export function readmeTable(set: SampleSet): string[] {
+  const status = { accepted: 'tổng hợp / merged', rejected: '**bị loại / rejected**', superseded: '_bị thay / superseded_' };
+  const lines = ['| Tệp / File | Đơn vị (như đã ghi) / Unit as written | Gửi / Sent | Kết quả / Outcome | Vấn đề cố ý / Deliberate problem |', '|---|---|---|---|---|'];
+  for (const s of set.samples) {
+    const unit = s.unit.normalize('NFC').replace(/\|/g, '\\|');
+    lines.push(`| \`${s.file}\` | ${unit} | ${s.submitted.slice(0, 16).replace('T', ' ')} | ${status[s.status]} | ${s.problem.vi}<br>${s.problem.en} |`);
+  }
+  return lines;
 }
