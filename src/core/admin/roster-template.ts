@@ -14,7 +14,7 @@ export interface RosterTemplateRow {
   code?: string;
 }
 
-export const SUGGESTION_NOTE = 'Gợi ý — xóa nếu không áp dụng, sửa tên cho đúng';
+export const SUGGESTION_NOTE = 'Gợi ý: xóa nếu không áp dụng';
 
 /**
  * Departments the plans name (health, now also social protection; education; home affairs, now labour; finance;
