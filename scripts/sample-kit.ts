@@ -7,7 +7,7 @@ import * as path from 'path';
 import { unzipSync, zipSync, Zippable } from 'fflate';
 import { buildFormPlan, derivedTotal, formLayout, parseFormParams, FormParams, FormParamsInput } from '../src/core/form';
 import { prefilledFormPlan } from '../src/core/prefilled-form';
-import { cellAddress } from '../src/core/plan';
+import { cellAddress } from '../src/core/a1';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { Job, Op, SheetRef, runLibreOfficeJobs } from '../test/helpers/soffice';
 

@@ -1,7 +1,9 @@
 // A form made for one unit: its name already in the unit cell, locked (it comes back as the roster spells it),
 // and the name it was made for noted under it, so a return whose locked name was changed can be flagged.
 import { FormParams, buildFormPlan, formLayout } from './form';
-import { SheetPlan, cellAddress } from './plan';
+import { cellAddress } from './a1';
+import { SheetPlan } from './plan';
+import { problemMessage } from './messages';
 import type { Problem, RawWorkbook, ReturnResult } from './returns';
 
 /** Defined name of the note "(Biểu lập sẵn cho: …)". */
@@ -61,9 +63,6 @@ export function issuedNameProblem(raw: RawWorkbook, result: ReturnResult): Probl
     cell: issued.cell,
     severity: 'warning',
     code: 'unit.issuedChanged',
-    message: {
-      vi: `Biểu này được lập sẵn cho “${issued.unit}” nhưng tên đơn vị đã bị sửa thành “${result.unit}”. Bảng tổng hợp tính theo tên đã sửa; hãy hỏi lại đơn vị xem báo cáo này của đơn vị nào.`,
-      en: `This form was made for “${issued.unit}”, but its unit name was changed to “${result.unit}”. The summary goes by the changed name; check with the unit whose report this is.`,
-    },
+    message: problemMessage('unit.issuedChanged', issued.unit, result.unit),
   };
 }

@@ -1,7 +1,7 @@
 // A roster written out ("Danh sách đơn vị"): as a sheet plan (.xlsx, or inserted by the task pane) and as CSV.
 // Both are read back unchanged by the roster reader (columns "Đơn vị" and "Nhóm"; "STT" and "Ghi chú" are ignored).
 import { SheetPlan, fitWrappedRows } from './plan';
-import type { GroupId } from './returns';
+import type { GroupId } from './vocabulary';
 
 export const ROSTER_SHEET_NAME = 'Danh sách đơn vị';
 

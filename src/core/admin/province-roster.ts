@@ -1,8 +1,8 @@
 // The roster of one province, chosen by a name typed loosely; a name that is no province today is explained.
-import type { Message } from '../plan';
+import type { Message } from '../i18n';
 import { RosterSheetRow, rosterCsv, rosterSheetPlan } from '../roster-sheet';
 import type { SheetPlan } from '../plan';
-import type { GroupId } from '../returns';
+import type { GroupId } from '../vocabulary';
 import type { NationalIndex, Province } from './national-index';
 import { provinceRosterRows, RosterTemplateRow } from './roster-template';
 

@@ -1,7 +1,8 @@
 // Which roster unit a return's name means in a campaign of the two-level country (2026 on), and what to tell
 // the clerk when the name is of a unit that no longer exists: a district (abolished 1/7/2025), a pre-reform commune.
-import type { Message } from '../plan';
-import type { GroupId, RosterEntry } from '../returns';
+import type { Message } from '../i18n';
+import { problemMessage } from '../messages';
+import type { GroupId, RosterEntry } from '../vocabulary';
 import { createCommuneMatcher, parseCommuneName } from './commune-names';
 import type { NationalIndex, Province } from './national-index';
 import { cleanPlaceText, looseKey } from './name-keys';
@@ -36,25 +37,6 @@ export function districtName(text: string, index?: NationalIndex): string | unde
   return rest;
 }
 
-export const UNIT_MESSAGES = {
-  formerCommune: (written: string, former: string, now: string, rosterUnit?: string): Message => ({
-    vi: `“${written}”: ${former} nay thuộc ${now} (sắp xếp đơn vị hành chính từ 1/7/2025); số liệu được tính cho ${rosterUnit ?? now}. Đề nghị đơn vị ghi tên mới trong các lần báo cáo sau.`,
-    en: `“${written}”: ${former} is now part of ${now} (administrative reorganisation of 1/7/2025); its figures count for ${rosterUnit ?? now}. Ask the unit to use the new name next time.`,
-  }),
-  splitCommune: (written: string, former: string, now: string[]): Message => ({
-    vi: `“${written}”: ${former} đã được chia vào ${now.join(', ')} từ 1/7/2025, không rõ báo cáo này thuộc đơn vị nào nên được xếp vào “Đơn vị khác”. Hãy hỏi lại đơn vị và ghi đúng tên xã, phường mới.`,
-    en: `“${written}”: ${former} was divided between ${now.join(', ')} on 1/7/2025, so which unit this is cannot be told; it was put under “Other units”. Check with the unit and use the new commune's name.`,
-  }),
-  districtAbolished: (written: string): Message => ({
-    vi: `“${written}”: cấp huyện đã bỏ từ 1/7/2025 (chính quyền địa phương hai cấp), nên đơn vị này được xếp vào “Đơn vị khác”, số liệu giữ nguyên. Nếu đây là báo cáo của một xã, phường, hãy đề nghị ghi tên xã, phường đó.`,
-    en: `“${written}”: the district level was abolished on 1/7/2025 (two-level local government), so this unit was put under “Other units”, its figures intact. If it reports for a commune or ward, ask it to write that name.`,
-  }),
-  townAbolished: (written: string): Message => ({
-    vi: `“${written}”: thị trấn không còn từ 1/7/2025 và danh mục không cho biết đơn vị mới tương ứng, nên được xếp vào “Đơn vị khác”, số liệu giữ nguyên.`,
-    en: `“${written}”: towns (thị trấn) no longer exist since 1/7/2025 and the national list does not say which unit it became, so it was put under “Other units”, its figures intact.`,
-  }),
-};
-
 /**
  * A resolver for one merge. Matching order: the roster's own matcher (given by the caller, as for every year),
  * then commune names as clerks write them, then a pre-reform commune the list maps to exactly one new one.
@@ -79,15 +61,15 @@ export function createUnitResolver(
         const rosterUnit = idx !== undefined ? roster![idx].unit : undefined;
         return {
           ...(idx !== undefined ? { rosterIndex: idx } : { group: roster ? 'V' : 'II' }),
-          warning: { code: 'unit.formerCommune', message: UNIT_MESSAGES.formerCommune(cleanPlaceText(unit), former.former, former.commune.name, rosterUnit) },
+          warning: { code: 'unit.formerCommune', message: problemMessage('unit.formerCommune', cleanPlaceText(unit), former.former, former.commune.name, rosterUnit) },
         };
       }
       if (former?.kind === 'several') {
-        return { group: 'V', warning: { code: 'unit.splitCommune', message: UNIT_MESSAGES.splitCommune(cleanPlaceText(unit), former.former, former.communes.map((c) => c.name)) } };
+        return { group: 'V', warning: { code: 'unit.splitCommune', message: problemMessage('unit.splitCommune', cleanPlaceText(unit), former.former, former.communes.map((c) => c.name)) } };
       }
     }
-    if (parsed.type === 'thi-tran') return { group: 'V', warning: { code: 'unit.townAbolished', message: UNIT_MESSAGES.townAbolished(cleanPlaceText(unit)) } };
-    if (districtName(unit, ctx.index) !== undefined) return { group: 'V', warning: { code: 'unit.districtAbolished', message: UNIT_MESSAGES.districtAbolished(cleanPlaceText(unit)) } };
+    if (parsed.type === 'thi-tran') return { group: 'V', warning: { code: 'unit.townAbolished', message: problemMessage('unit.townAbolished', cleanPlaceText(unit)) } };
+    if (districtName(unit, ctx.index) !== undefined) return { group: 'V', warning: { code: 'unit.districtAbolished', message: problemMessage('unit.districtAbolished', cleanPlaceText(unit)) } };
     if (parsed.type) return { group: roster ? 'V' : 'II' };
     return {};
   };

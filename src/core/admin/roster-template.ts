@@ -1,6 +1,6 @@
 // A province's roster out of the box: its communes from the national list (group II), and suggested rows for
 // the provincial bodies the campaign plans ask to report, marked as suggestions so a clerk deletes what does not apply.
-import type { GroupId } from '../returns';
+import type { GroupId } from '../vocabulary';
 import { COMMUNE_TYPE_WORD } from './commune-names';
 import type { NationalIndex, Province } from './national-index';
 
