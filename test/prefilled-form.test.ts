@@ -70,6 +70,7 @@ test('filled in LibreOffice: the name comes back exactly; retyped after unprotec
   const bad = read(changed);
   expect(bad.result.unit).toBe('UBND xã Cao Minh');
   const p = issuedNameProblem(bad.raw, bad.result);
+  expect(bad.result.problems).toContainEqual(p);
   expect(p).toMatchObject({ code: 'unit.issuedChanged', severity: 'warning', cell: 'A3' });
   expect(p!.message.vi).toContain('“UBND xã Đoàn Kết”');
   expect(p!.message.vi).toContain('“UBND xã Cao Minh”');

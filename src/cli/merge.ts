@@ -3,11 +3,14 @@ import { readFileSync, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Lang } from '../core/i18n';
-import { mergeReturns, toSummaryJson } from '../core/merge';
+import { coverageMessage, formsYear, mergeReturns, toSummaryJson } from '../core/merge';
+import { nationalIndex } from './national';
+import { chooseProvince } from '../core/admin/province-roster';
 import { FileRejected } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
-import { RosterEntry } from '../core/vocabulary';
+import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
+import type { RosterRow } from '../core/roster';
 import { readRosterBytes } from '../workbook/read-roster';
 import { writeWorkbook } from '../workbook/write-xlsx';
 import { guardOutputs, isXlsx, listInputs, readReturnFile, writeOutput } from './files';
@@ -15,18 +18,25 @@ import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
 import { UsageError, parseYear } from './usage';
 
-function loadRoster(path: string, lang: Lang): RosterEntry[] {
+/** Reads a roster file (refused files are usage errors); its rows are understood once the campaign year is known. */
+export function readRosterFile(path: string, lang: Lang): RosterRow[] {
   if (!existsSync(path)) throw new UsageError(CLI_TEXT.rosterNotFound(path)[lang]);
   try {
-    const rows = readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
-    const roster = buildRoster(rows);
+    return readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
+  } catch (e) {
+    if (e instanceof FileRejected) throw new UsageError(e.text[lang]);
+    throw e;
+  }
+}
+
+/** The roster's entries, groups read with the campaign year's group set; its warnings printed, its errors a usage error. */
+export function rosterEntries(path: string, rows: RosterRow[], year: number | undefined, lang: Lang): RosterEntry[] {
+  {
+    const roster = buildRoster(rows, groupSetForYear(year));
     for (const p of roster.problems.filter((x) => x.severity !== 'error')) console.warn(`${basename(path)}: ${p.message[lang]}`);
     const errors = roster.problems.filter((x) => x.severity === 'error');
     if (errors.length) throw new UsageError(errors.map((p) => `${basename(path)}: ${p.message[lang]}`).join('\n'));
     return roster.entries;
-  } catch (e) {
-    if (e instanceof FileRejected) throw new UsageError(e.text[lang]);
-    throw e;
   }
 }
 
@@ -44,9 +54,14 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (!isXlsx(o.out)) throw new UsageError(CLI_TEXT.summaryNeedsXlsx[lang]);
   guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
-  const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
+  const rosterRows = o.roster ? readRosterFile(o.roster, lang) : undefined;
   const results = files.map((f) => readReturnFile(f, o.year));
-  const merged = mergeReturns(results, { roster, year: o.year });
+  // The year decides the groups (2026 on: communes); without --year, the year most forms give.
+  const year = o.year ?? formsYear(results);
+  const roster = o.roster && rosterRows ? rosterEntries(o.roster, rosterRows, year, lang) : undefined;
+  const national = isTwoLevelYear(year) ? nationalIndex() : undefined;
+  const province = national && o.province ? chooseProvince(national, o.province) : undefined;
+  const merged = mergeReturns(results, { roster, year: o.year, national, ...(province?.ok ? { province: province.province } : {}) });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
   writeOutput(o.out, await writeWorkbook(plan), lang);
@@ -56,7 +71,7 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   for (const s of merged.superseded) console.log(CLI_TEXT.mergeSuperseded(s.file, s.unit, s.by)[lang]);
   console.log(CLI_TEXT.mergeCounts(summary.accepted.length, results.length, summary.rejected.length, summary.superseded.length)[lang]);
   console.log(CLI_TEXT.totals(summary.totals)[lang]);
-  console.log(CLI_TEXT.reported(summary.coverage.reported, summary.coverage.expected)[lang]);
+  console.log(coverageMessage(merged)[lang]);
   if (summary.coverage.missing.length) console.log(CLI_TEXT.notReported(summary.coverage.missing.join('; '))[lang]);
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
   if (!summary.accepted.length) return 2;

@@ -53,7 +53,7 @@ export function issuedUnitOf(raw: RawWorkbook, sheetName: string | undefined): {
 }
 
 /** A warning when a pre-filled form comes back with another unit name than the one it was made for. */
-export function issuedNameProblem(raw: RawWorkbook, result: ReturnResult): Problem | undefined {
+export function issuedNameProblem(raw: RawWorkbook, result: Pick<ReturnResult, 'file' | 'sheet' | 'unit'>): Problem | undefined {
   if (!result.unit) return undefined;
   const issued = issuedUnitOf(raw, result.sheet);
   if (!issued || issued.unit === result.unit.normalize('NFC').trim()) return undefined;

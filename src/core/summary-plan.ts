@@ -2,7 +2,7 @@
 // "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { GroupResult, Merged, MergedUnit } from './merge';
+import { GroupResult, Merged, MergedUnit, coverageMessage } from './merge';
 import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from './vocabulary';
 import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
 import { Rect, cellAddress, columnLetter } from './a1';
@@ -104,12 +104,6 @@ export const SUMMARY_TEXT = {
   nameInFile: (unit: string): Message => ({ vi: `Tên trong tệp: ${unit}`, en: `Name in file: ${unit}` }),
   replaces: (files: string): Message => ({ vi: `Thay cho tệp cũ: ${files}`, en: `Replaces older file: ${files}` }),
   unitWarnings: (n: number): Message => ({ vi: `${n} cảnh báo (xem trang “${CHECK_SHEET.vi}”)`, en: `${n} warning(s) (see “${CHECK_SHEET.en}”)` }),
-  reportedNoRoster: (n: number): Message => ({
-    vi: `Đã báo cáo: ${n} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
-    en: `Reported: ${n} units (no roster of expected units to compare with).`,
-  }),
-  reportedOf: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị`, en: `Reported: ${reported}/${expected} units` }),
-  outsideRoster: (n: number): Message => ({ vi: ` Ngoài danh sách: ${n} đơn vị.`, en: ` Outside the roster: ${n} units.` }),
   groupReported: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo ${reported}/${expected}`, en: `Reported ${reported}/${expected}` }),
   groupExtra: (n: number): Message => ({ vi: `Ngoài danh sách: ${n}`, en: `Not in the roster: ${n}` }),
   notMerged: (rejected: number, superseded: number): Message => ({
@@ -162,15 +156,7 @@ function unitNote(u: MergedUnit, hasRoster: boolean, t: (m: Message) => string):
 }
 
 function coverageLine(m: Merged, t: (m: Message) => string): string {
-  const hasRoster = !!m.roster;
-  if (!hasRoster) {
-    return t(L.reportedNoRoster(m.coverage.reported));
-  }
-  const parts = m.groups.filter((g) => g.expected > 0).map((g) => `${t(g.label)}: ${g.reported}/${g.expected}`);
-  const extra = m.groups.reduce((s, g) => s + g.extra, 0);
-  const head = t(L.reportedOf(m.coverage.reported, m.coverage.expected));
-  const tail = extra ? t(L.outsideRoster(extra)) : '';
-  return `${head}${parts.length ? ` (${parts.join('; ')})` : ''}.${tail}`;
+  return t(coverageMessage(m));
 }
 
 function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string): SheetPlan {

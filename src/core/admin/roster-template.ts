@@ -1,6 +1,6 @@
 // A province's roster out of the box: its communes from the national list (group II), and suggested rows for
 // the provincial bodies the campaign plans ask to report, marked as suggestions so a clerk deletes what does not apply.
-import type { GroupId } from '../vocabulary';
+import { GROUPS_2026, GroupId } from '../vocabulary';
 import { COMMUNE_TYPE_WORD } from './commune-names';
 import type { NationalIndex, Province } from './national-index';
 
@@ -57,11 +57,5 @@ export function provinceRosterRows(index: NationalIndex, province: Province): Ro
   return [...suggested.filter((r) => r.group === 'I'), ...communes, ...suggested.filter((r) => r.group !== 'I')];
 }
 
-/** Group cells of a roster for a campaign from 2026 on (the two-level country). */
-export const COMMUNE_ERA_HEADINGS: Record<GroupId, string> = {
-  I: 'I. Các sở, ban, ngành',
-  II: 'II. UBND các xã, phường, đặc khu',
-  III: 'III. Mặt trận Tổ quốc và các tổ chức, hội, đoàn thể',
-  IV: 'IV. Các cơ sở trợ giúp xã hội',
-  V: 'V. Đơn vị khác',
-};
+/** Group cells of a roster for a campaign from 2026 on (the two-level country): the headings of its group set. */
+export const COMMUNE_ERA_HEADINGS = Object.fromEntries(GROUPS_2026.groups.map((g) => [g.id, g.heading])) as Record<GroupId, string>;
