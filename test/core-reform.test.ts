@@ -7,6 +7,7 @@ import { provinceRosterRows } from '../src/core/admin/roster-template';
 import { asciiSlug, formFileNames } from '../src/core/file-names';
 import { reportingSeasonYear } from '../src/core/season';
 import { createRosterMatcher } from '../src/core/units';
+import { coverageMessage, mergeReturns } from '../src/core/merge';
 
 const index = createNationalIndex(NATIONAL_LIST);
 const langSon = index.province('20')!;
@@ -92,5 +93,50 @@ describe('form file names', () => {
     expect(asciiSlug('../..//')).toBe('don-vi');
     expect(formFileNames(2027, ['Sở Y tế', 'SỞ Y TẾ', 'Sở Y tế'])).toEqual(['bieu-mau-CTXH-2027-So-Y-te.xlsx', 'bieu-mau-CTXH-2027-SO-Y-TE-2.xlsx', 'bieu-mau-CTXH-2027-So-Y-te-3.xlsx']);
     for (const f of formFileNames(2027, roster.map((e) => e.unit))) expect(f).toMatch(/^[A-Za-z0-9-]+\.xlsx$/);
+  });
+});
+
+describe('mergeReturns in a 2027 campaign', () => {
+  const ret = (file: string, unit: string, year = 2027) => ({
+    file, unit, year, rows: [{ row: 13, participants: 10, totalFunding: 1000, budget: 600, otherFunding: 400 }], problems: [], status: 'ok' as const,
+  });
+  const returns = [
+    ret('a.xlsx', 'UBND xã Đoàn Kết, tỉnh Lạng Sơn'),
+    ret('b.xlsx', 'UBND P. Đông Kinh'),
+    ret('c.xlsx', 'Xa Thien Hoa'),
+    ret('d.xlsx', 'UBND thị trấn Thất Khê'),
+    ret('e.xlsx', 'UBND huyện Bình Gia'),
+    ret('f.xlsx', 'UBND xã Bính Xá'),
+    ret('g.xlsx', 'UBMTTQ tỉnh Lạng Sơn'),
+  ];
+  test('against the province’s roster: every commune spelling matched, the old town mapped, a district and a split commune in V', () => {
+    const m = mergeReturns(returns, { roster, year: 2027, national: index });
+    const by = (file: string) => m.accepted.find((u) => u.file === file)!;
+    expect(['a.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx', 'g.xlsx'].map((f) => [by(f).rosterUnit, by(f).group])).toEqual([
+      ['UBND xã Đoàn Kết', 'II'], ['UBND phường Đông Kinh', 'II'], ['UBND xã Thiện Hoà', 'II'], ['UBND xã Thất Khê', 'II'], ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'III'],
+    ]);
+    expect(by('d.xlsx').warnings.map((w) => w.code)).toEqual(['unit.formerCommune']);
+    expect([by('e.xlsx').group, by('e.xlsx').rosterUnit]).toEqual(['V', undefined]);
+    expect(by('e.xlsx').warnings[0].message.vi).toContain('cấp huyện đã bỏ từ 1/7/2025');
+    expect(by('f.xlsx').group).toBe('V');
+    expect(by('f.xlsx').warnings.map((w) => w.code)).toEqual(['unit.splitCommune']);
+    const g2 = m.groups.find((g) => g.id === 'II')!;
+    expect([g2.heading, g2.expected, g2.reported]).toEqual(['II. UBND các xã, phường, đặc khu', 65, 4]);
+    expect(m.groups.find((g) => g.id === 'V')!.totals.participants).toBe(20);
+    expect(coverageMessage(m).vi).toMatch(/^Đã báo cáo: 5\/81 đơn vị — 4\/65 xã, phường, đặc khu; 0\/6 sở, ban, ngành; 1\/6 tổ chức, hội, đoàn thể; 0\/4 cơ sở trợ giúp xã hội\. Ngoài danh sách: 2 đơn vị\.$/);
+  });
+
+  test('the year comes from the forms when none is given; without a roster a commune is group II', () => {
+    const m = mergeReturns(returns, { national: index, province: langSon });
+    expect(m.year).toBe(2027);
+    const groupOf = (f: string) => m.accepted.find((u) => u.file === f)!.group;
+    expect(['a.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx', 'e.xlsx', 'g.xlsx'].map(groupOf)).toEqual(['II', 'II', 'II', 'II', 'V', 'III']);
+  });
+
+  test('a 2025 campaign keeps the historic groups: a district is II, a commune name is not', () => {
+    const old = [ret('e.xlsx', 'UBND huyện Bình Gia', 2025), ret('a.xlsx', 'UBND xã Đoàn Kết', 2025)];
+    const m = mergeReturns(old, { national: index });
+    expect(m.groups.map((g) => g.heading)).toEqual(['I. Các sở, ngành', 'II. UBND các huyện, thành phố', 'III. Các hội, đoàn thể', 'IV. Các cơ sở trợ giúp xã hội', 'V. Đơn vị khác']);
+    expect(m.accepted.map((u) => [u.file, u.group, u.warnings.length])).toEqual([['e.xlsx', 'II', 0], ['a.xlsx', 'V', 0]]);
   });
 });
