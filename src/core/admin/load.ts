@@ -4,6 +4,6 @@ import type { NationalIndex } from './national-index';
 let loading: Promise<NationalIndex> | undefined;
 
 export function loadNationalIndex(): Promise<NationalIndex> {
-  loading ??= Promise.all([import('./national-list'), import('./national-index')]).then(([data, idx]) => idx.createNationalIndex(data.NATIONAL_LIST));
+  loading ??= Promise.all([import(/* webpackChunkName: "national-list" */ './national-list'), import('./national-index')]).then(([data, idx]) => idx.createNationalIndex(data.NATIONAL_LIST));
   return loading;
 }
