@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { AddressInfo } from 'net';
 import { basename, extname, join, resolve } from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { extractReturn } from '../src/core/extract';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
 import { coverageMessage, mergeReturns } from '../src/core/merge';
@@ -465,6 +466,22 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     expect(sheetRows.map((r: unknown[]) => r[0])).toEqual(roster.rows.map((r) => r.unit));
     expect(sheetRows.filter((r: unknown[]) => String(r[1]).startsWith('II.'))).toHaveLength(65);
     expect(await page.isChecked('#use-roster')).toBe(true);
+
+    // "Tạo biểu cho từng đơn vị": one pre-filled form per unit of that sheet, in one .zip.
+    await page.click('#tab-form');
+    await page.fill('#f-body', 'Sở Y tế');
+    await page.fill('#f-plan', 'Kế hoạch số 15/KH-SYT ngày 02/3/2027');
+    const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.click('#btn-forms-zip')]);
+    expect(zipDownload.suggestedFilename()).toBe('bieu-mau-CTXH-2027-tung-don-vi.zip');
+    const zipPath = join(ROOT, 'test-output', 'pane', zipDownload.suggestedFilename());
+    await zipDownload.saveAs(zipPath);
+    const zipped = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    expect(Object.keys(zipped)).toHaveLength(roster.rows.length);
+    const one = extractReturn(readWorkbookBytes(zipped['bieu-mau-CTXH-2027-UBND-xa-Doan-Ket.xlsx'], 'x.xlsx'), { campaignYear: 2027 });
+    expect([one.unit, one.year]).toEqual(['UBND xã Đoàn Kết', 2027]);
+    await page.locator('#form-status .message.success').filter({ hasText: `${roster.rows.length} biểu` }).waitFor();
+    await shot(page, '20b-forms-zip', '#form-status');
+    await page.click('#tab-merge');
 
     await page.setInputFiles('#file-input', files);
     await page.waitForFunction((n) => document.querySelectorAll('#file-list li.file').length === n && !document.querySelector('#file-list [data-status="reading"]'), files.length, { timeout: 60_000 });

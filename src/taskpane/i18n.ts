@@ -110,6 +110,16 @@ const STRINGS = {
     en: 'The workbook has no sheet “{sheet}”; the summary will not list the units that have not reported.',
   },
   rosterRead: { vi: 'Danh sách có {n} đơn vị.', en: 'The list has {n} units.' },
+  formsZip: { vi: 'Tạo biểu cho từng đơn vị (.zip)', en: 'Make a form for each unit (.zip)' },
+  formsZipNoRoster: {
+    vi: 'Sổ chưa có trang “{sheet}”: hãy chèn danh sách đơn vị ở thẻ Tổng hợp trước.',
+    en: 'The workbook has no sheet “{sheet}”: insert the list of units on the Merge tab first.',
+  },
+  formsZipEmpty: { vi: 'Trang “{sheet}” chưa có đơn vị nào.', en: 'Sheet “{sheet}” lists no unit yet.' },
+  formsZipDone: {
+    vi: 'Đã tải {file}: {n} biểu, mỗi đơn vị một biểu, tên đơn vị đã ghi sẵn và khóa.',
+    en: '{file} saved: {n} forms, one per unit, each with its name filled in and locked.',
+  },
   rosterProvince: { vi: 'Danh sách có sẵn của tỉnh', en: 'Ready-made list of a province' },
   rosterProvincePick: { vi: '— Chọn tỉnh, thành phố —', en: '— Choose the province —' },
   rosterProvinceInsert: { vi: 'Chèn danh sách của tỉnh', en: 'Insert the province’s list' },
