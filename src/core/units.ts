@@ -23,10 +23,10 @@ function basicNormalize(s: string): string {
     .replace(/[.,;:]+$/, '')
     .trim()
     // The Fatherland Front as it is written: "UBMTTQ tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh".
-    .replace(/(?<![a-z])ubmttq(?![a-z])/g, 'ủy ban mttq')
-    .replace(/(?<![a-z])mttq(?:vn)?(?![a-z])/g, 'mặt trận tổ quốc')
+    .replace(/(^|[^a-z])ubmttq(?![a-z])/g, '$1ủy ban mttq')
+    .replace(/(^|[^a-z])mttq(?:vn)?(?![a-z])/g, '$1mặt trận tổ quốc')
     .replace(/(mặt trận tổ quốc|mat tran to quoc) (?:việt nam|viet nam)/u, '$1')
-    .replace(/(?<![a-z])hlhpn(?![a-z])/g, 'hội liên hiệp phụ nữ');
+    .replace(/(^|[^a-z])hlhpn(?![a-z])/g, '$1hội liên hiệp phụ nữ');
 }
 
 // Where a unit adds its province ("Sở Y tế tỉnh Lạng Sơn", "…, tỉnh Lạng Sơn", "Trung tâm … tỉnh"): not part of which unit it is.

@@ -17,7 +17,8 @@ export function cleanPlaceText(s: string): string {
 }
 
 /** Numbers without leading zeros ("Phường 01" is "Phường 1"). */
-const numbers = (s: string) => s.replace(/(?<![\p{L}\d])0+(?=\d)/gu, '');
+// (No lookbehind: the pane's bundle must parse as ES2017.)
+const numbers = (s: string) => s.replace(/(^|[^\p{L}\d])0+(?=\d)/gu, '$1');
 
 /**
  * Lower case, with each syllable's tone moved to its end: "Hoà", "Hòa" and "HOÀ" all give "hoa`".
