@@ -2,16 +2,16 @@
 // standard form (buildFormPlan + writeWorkbook) filled in LibreOffice by "clerks",
 // with the mess real returns have. Also writes samples/roster.csv and
 // samples/expected.json (what a correct merge must find, computed from what was typed).
+// This is the 2025 set: the historic grouping (districts in group II). The 2027 set of the two-level
+// country is scripts/make-samples-2027.ts; running this script makes both.
 // Run: npx tsx scripts/make-samples.ts [OUT_DIR]   (needs LibreOffice + python3-uno; OUT_DIR defaults to samples/)
 // Tests call makeSamples(tmpDir) to make the same files afresh and check the merge against them.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { unzipSync, zipSync, Zippable } from 'fflate';
-import { buildFormPlan, derivedTotal, formLayout, parseFormParams, FormParamsInput } from '../src/core/form';
-import { cellAddress } from '../src/core/a1';
-import { writeWorkbook } from '../src/workbook/write-xlsx';
-import { Job, Op, SheetRef, runLibreOfficeJobs } from '../test/helpers/soffice';
+import { FormParamsInput } from '../src/core/form';
+import { Clerk, D, L, MakeSamplesOptions, SampleSet, SamplesExpected, expectedOf, makeReturns } from './sample-kit';
+
+export type { MakeSamplesOptions, SamplesExpected } from './sample-kit';
 
 const ROOT = path.join(__dirname, '..');
 /** Where `npx tsx scripts/make-samples.ts` writes when no directory is given: the committed samples. */
@@ -35,104 +35,10 @@ const LAST_YEAR: FormParamsInput = {
   rows: 10,
 };
 
-const L = formLayout(10);
 
-/** A typed cell: a number, or text as the clerk typed it and the number it means (null: not a number). */
-type Typed = number | { text: string; value: number | null };
-interface Row {
-  p?: Typed; // column 2
-  b?: Typed; // column 4
-  o?: Typed; // column 5
-  /** Column 3 typed by hand over the formula. */
-  c3?: number;
-  /** Column 4 as a formula, with the value it gives. */
-  bFormula?: { formula: string; value: number };
-}
-
-type Status = 'accepted' | 'rejected' | 'superseded';
-interface Issue {
-  severity: 'error' | 'warning';
-  cell?: string;
-  what: string;
-}
-
-interface Sample {
-  file: string;
-  unit: string;
-  /** The roster entry it should match, null when it should not match one. */
-  rosterUnit: string | null;
-  group: 'I' | 'II' | 'III' | 'IV' | null;
-  submitted: string;
-  status: Status;
-  problem: { vi: string; en: string };
-  issues: Issue[];
-  lastYearForm?: boolean;
-  supersededBy?: string;
-  /** Final data rows (row number → what was typed); ops builds the file. */
-  rows: Map<number, Row>;
-  ops: Op[];
-}
-
-const num = (t: Typed | undefined): number => (t === undefined ? 0 : typeof t === 'number' ? t : t.value ?? Number.NaN);
-
-/** The clerk: collects the ops for one return, keeping track of where "Tổng" has moved. */
-class Clerk {
-  ops: Op[] = [];
-  rows = new Map<number, Row>();
-  total = L.total;
-  constructor(public sheet: SheetRef = 0) {}
-
-  unit(name: string): this {
-    this.ops.push({ op: 'setText', sheet: this.sheet, cell: cellAddress(L.unitCell, 1), value: name });
-    return this;
-  }
-
-  /** Insert rows before `before`, number them and copy the column-3 formula down, as a careful clerk does. */
-  insert(before: number, count: number, tt?: number[]): this {
-    this.ops.push({ op: 'insertRows', sheet: this.sheet, before, count });
-    if (before <= this.total) this.total += count;
-    for (let i = 0; i < count; i++) {
-      const r = before + i;
-      if (tt?.[i] !== undefined) this.ops.push({ op: 'setNumber', sheet: this.sheet, cell: cellAddress(r, 1), value: tt[i] });
-      this.ops.push({ op: 'setFormula', sheet: this.sheet, cell: cellAddress(r, 3), formula: derivedTotal(r) });
-    }
-    return this;
-  }
-
-  /** Insert an empty row and leave it as it is. */
-  insertBlank(before: number): this {
-    this.ops.push({ op: 'insertRows', sheet: this.sheet, before, count: 1 });
-    if (before <= this.total) this.total += 1;
-    return this;
-  }
-
-  fill(r: number, row: Row): this {
-    this.rows.set(r, row);
-    const put = (c: number, t: Typed | undefined) => {
-      if (t === undefined) return;
-      const cell = cellAddress(r, c);
-      this.ops.push(typeof t === 'number' ? { op: 'setNumber', sheet: this.sheet, cell, value: t } : { op: 'setText', sheet: this.sheet, cell, value: t.text });
-    };
-    put(2, row.p);
-    if (row.bFormula) this.ops.push({ op: 'setFormula', sheet: this.sheet, cell: cellAddress(r, 4), formula: row.bFormula.formula });
-    else put(4, row.b);
-    put(5, row.o);
-    if (row.c3 !== undefined) this.ops.push({ op: 'setNumber', sheet: this.sheet, cell: cellAddress(r, 3), value: row.c3 });
-    return this;
-  }
-
-  /** Rows from the first data row on. */
-  fillFrom(first: number, rows: Row[]): this {
-    rows.forEach((row, i) => this.fill(first + i, row));
-    return this;
-  }
-}
-
-const D = L.firstData;
-const samples: Sample[] = [];
-function add(s: Omit<Sample, 'rows' | 'ops'>, clerk: Clerk, extraOps: Op[] = []): void {
-  samples.push({ ...s, rows: clerk.rows, ops: [...clerk.ops, ...extraOps] });
-}
+const SET = new SampleSet(CAMPAIGN, LAST_YEAR, '2025-03-05T08:00:00');
+const samples = SET.samples;
+const add = SET.add.bind(SET);
 
 // 1. Clean, with a banner-only row (funding, no participants: allowed).
 add(
@@ -372,88 +278,8 @@ const ROSTER: [string, string][] = [
   ['Bệnh viện Đa khoa tỉnh', 'IV'],
 ];
 
-function formatOf(file: string): 'xlsx' | 'xls' | 'ods' {
-  return path.extname(file).slice(1).toLowerCase() as 'xlsx' | 'xls' | 'ods';
-}
 
-/** Sets the dates inside an .xlsx / .ods (LibreOffice stamps "now" on save). */
-function setInternalDates(file: string, created: string, modified: string): void {
-  const fmt = formatOf(file);
-  if (fmt === 'xls') return; // OLE2 property sets: left as LibreOffice wrote them
-  const entries = unzipSync(new Uint8Array(fs.readFileSync(file)));
-  const dec = new TextDecoder();
-  const enc = new TextEncoder();
-  const mtime = new Date(modified);
-  const out: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) {
-    let bytes = data;
-    if (fmt === 'xlsx' && name === 'docProps/core.xml') {
-      bytes = enc.encode(
-        dec
-          .decode(data)
-          .replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${created}Z`)
-          .replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${modified}Z`),
-      );
-    }
-    if (fmt === 'ods' && name === 'meta.xml') {
-      bytes = enc.encode(
-        dec
-          .decode(data)
-          .replace(/(<meta:creation-date>)[^<]*/, `$1${created}`)
-          .replace(/(<dc:date>)[^<]*/, `$1${modified}`),
-      );
-    }
-    // ODF: "mimetype" first and stored, as LibreOffice wrote it (object order is kept).
-    out[name] = [bytes, { level: name === 'mimetype' ? 0 : 6, mtime }];
-  }
-  fs.writeFileSync(file, zipSync(out));
-}
-
-async function writeForm(file: string, params: FormParamsInput): Promise<void> {
-  const parsed = parseFormParams(params as Record<string, unknown>);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message.en).join('; '));
-  fs.writeFileSync(file, await writeWorkbook({ sheets: [buildFormPlan(parsed.params)], title: 'Biểu tổng hợp Ngày Công tác xã hội' }));
-}
-
-/** What a correct merge must find (the content of expected.json), computed from the figures typed. */
-export type SamplesExpected = ReturnType<typeof expected>;
-
-function expected() {
-  const files = samples.map((s) => {
-    const rows = [...s.rows.values()];
-    const participants = rows.reduce((a, r) => a + num(r.p), 0);
-    const budget = rows.reduce((a, r) => a + (r.bFormula ? r.bFormula.value : num(r.b)), 0);
-    const otherFunding = rows.reduce((a, r) => a + num(r.o), 0);
-    return {
-      file: s.file,
-      unit: s.unit,
-      rosterUnit: s.rosterUnit,
-      group: s.group,
-      submitted: s.submitted,
-      status: s.status,
-      ...(s.supersededBy ? { supersededBy: s.supersededBy } : {}),
-      rows: rows.length,
-      ...(s.status === 'rejected' ? {} : { participants, totalFunding: budget + otherFunding, budget, otherFunding }),
-      issues: s.issues,
-    };
-  });
-  const used = files.filter((f) => f.status === 'accepted');
-  const sum = (k: 'participants' | 'totalFunding' | 'budget' | 'otherFunding') => used.reduce((a, f) => a + (f[k] ?? 0), 0);
-  const reported = new Set(samples.filter((s) => s.status !== 'rejected' && s.rosterUnit).map((s) => s.rosterUnit));
-  return {
-    note: 'Made by scripts/make-samples.ts from the figures it typed. Totals cover the accepted files only (rejected and superseded ones excluded). Whether a rejected unit counts as "reported" is the merge\'s call: coverage.reportedAccepted counts accepted roster units only.',
-    campaign: CAMPAIGN,
-    files,
-    totals: { participants: sum('participants'), totalFunding: sum('totalFunding'), budget: sum('budget'), otherFunding: sum('otherFunding') },
-    coverage: {
-      expected: ROSTER.length,
-      reportedAccepted: [...reported].length,
-      missing: ROSTER.map(([u]) => u).filter((u) => !reported.has(u)),
-      rejected: samples.filter((s) => s.status === 'rejected').map((s) => s.rosterUnit),
-      unmatched: samples.filter((s) => s.status !== 'superseded' && !s.rosterUnit).map((s) => s.unit),
-    },
-  };
-}
+const expected = () => expectedOf(SET, ROSTER);
 
 function readme(): string {
   const status = { accepted: 'tổng hợp / merged', rejected: '**bị loại / rejected**', superseded: '_bị thay / superseded_' };
@@ -496,49 +322,19 @@ function readme(): string {
   return lines.join('\n');
 }
 
-export interface MakeSamplesOptions {
-  /** Print one line per file made (the command line does). */
-  log?: boolean;
-  /** LibreOffice run timeout in ms (default 300 s). */
-  timeoutMs?: number;
-}
 
 /**
  * Makes the sample returns in `outDir`/returns (emptied first) and writes `outDir`/roster.csv,
  * `outDir`/expected.json and `outDir`/README.md. Returns what expected.json holds.
  */
 export async function makeSamples(outDir: string, opts: MakeSamplesOptions = {}): Promise<SamplesExpected> {
-  const returns = path.join(outDir, 'returns');
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctxh-samples-'));
-  try {
-    const form = path.join(tmp, 'form-2025.xlsx');
-    const oldForm = path.join(tmp, 'form-2024.xlsx');
-    await writeForm(form, CAMPAIGN);
-    await writeForm(oldForm, LAST_YEAR);
-    fs.rmSync(returns, { recursive: true, force: true });
-    fs.mkdirSync(returns, { recursive: true });
-    const jobs: Job[] = samples.map((s) => ({
-      input: s.lastYearForm ? oldForm : form,
-      ops: [...s.ops, { op: 'docProps', author: 'Văn thư' }],
-      outputs: [{ path: path.join(returns, s.file), format: formatOf(s.file) }],
-    }));
-    await runLibreOfficeJobs(jobs, { timeoutMs: opts.timeoutMs ?? 300_000 });
-    for (const s of samples) {
-      const file = path.join(returns, s.file);
-      setInternalDates(file, '2025-03-05T08:00:00', s.submitted);
-      const t = new Date(s.submitted);
-      fs.utimesSync(file, t, t);
-      if (opts.log) console.log(`${s.status.padEnd(10)} ${s.file}`);
-    }
-    const want = expected();
-    fs.writeFileSync(path.join(outDir, 'roster.csv'), ['Đơn vị,Nhóm', ...ROSTER.map(([u, g]) => `${u},${g}`)].join('\n') + '\n');
-    fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(want, null, 2) + '\n');
-    fs.writeFileSync(path.join(outDir, 'README.md'), readme());
-    if (opts.log) console.log(`→ ${returns}, ${path.join(outDir, 'roster.csv')}, ${path.join(outDir, 'expected.json')}`);
-    return want;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  await makeReturns(SET, outDir, opts);
+  const want = expected();
+  fs.writeFileSync(path.join(outDir, 'roster.csv'), ['Đơn vị,Nhóm', ...ROSTER.map(([u, g]) => `${u},${g}`)].join('\n') + '\n');
+  fs.writeFileSync(path.join(outDir, 'expected.json'), JSON.stringify(want, null, 2) + '\n');
+  fs.writeFileSync(path.join(outDir, 'README.md'), readme());
+  if (opts.log) console.log(`→ ${path.join(outDir, 'returns')}, ${path.join(outDir, 'roster.csv')}, ${path.join(outDir, 'expected.json')}`);
+  return want;
 }
 
 if (require.main === module) {

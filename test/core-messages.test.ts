@@ -2,9 +2,10 @@
 import { CLI_TEXT } from '../src/cli/messages';
 import { PARAM_MESSAGES } from '../src/core/form';
 import { Catalogue, LANGS, Message } from '../src/core/i18n';
+import { COVERAGE_TEXT } from '../src/core/merge';
 import { PROBLEM_MESSAGES } from '../src/core/messages';
 import { SUMMARY_TEXT } from '../src/core/summary-plan';
-import { GROUPS, MEASURE_INFO, MEASURES } from '../src/core/vocabulary';
+import { GROUPS, GROUPS_2017, GROUPS_2026, MEASURE_INFO, MEASURES } from '../src/core/vocabulary';
 
 type Fn = (...args: never[]) => Message;
 /** Details for each code whose text is made from them; the compiler insists on one entry per function code. */
@@ -46,6 +47,11 @@ const problemArgs: SampleArgs<typeof PROBLEM_MESSAGES> = {
   'roster.empty': [],
   'roster.encoding': [],
   'roster.noHeader': [true, false],
+  'unit.formerCommune': ['UBND xã Hồng Kỳ', 'Xã Hồng Kỳ', 'Xã Trung Giã', 'UBND xã Trung Giã'],
+  'unit.splitCommune': ['UBND xã Bính Xá', 'Xã Bính Xá', ['Xã Đình Lập', 'Xã Kiên Mộc']],
+  'unit.districtAbolished': ['UBND huyện Bình Gia'],
+  'unit.townAbolished': ['UBND thị trấn X'],
+  'unit.issuedChanged': ['UBND xã Vạn Linh', 'UBND xã Hữu Lũng'],
 };
 
 const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
@@ -54,8 +60,6 @@ const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
   replaces: ['cu.xlsx'],
   unitWarnings: [2],
   reportedNoRoster: [{ units: 5, rejected: 2, superseded: 1 }],
-  reportedOf: [5, 7],
-  outsideRoster: [1],
   groupReported: [2, 3],
   groupExtra: [1],
   notMerged: [1, 2],
@@ -65,6 +69,13 @@ const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
   checkCounts: [1, 2, 3, 4],
   supersededBy: ['Sở Y tế', 'moi.xlsx'],
   workbookTitle: [2025],
+};
+
+const coverageArgs: SampleArgs<typeof COVERAGE_TEXT> = {
+  reportedOf: [5, 7],
+  groupCount: [40, 65, { vi: 'xã, phường, đặc khu', en: 'communes, wards and special zones' }],
+  outsideRoster: [1],
+  reportedNoRoster: [5],
 };
 
 const cliArgs: SampleArgs<typeof CLI_TEXT> = {
@@ -82,11 +93,14 @@ const cliArgs: SampleArgs<typeof CLI_TEXT> = {
   mergeSuperseded: ['a', 'u', 'b'],
   mergeCounts: [1, 2, 0, 1],
   totals: [{ participants: 1, totalFunding: 2, budget: 1, otherFunding: 1 }],
-  reported: [1, 2],
   notReported: ['Sở Y tế'],
   summaryWritten: ['x.xlsx'],
   demoOpen: ['/tmp/x.xlsx'],
   unknownCommand: ['frob'],
+  rosterWritten: ['ds.xlsx', 'Tỉnh Lạng Sơn', 81, 65, 16],
+  formNoParentFolder: ['a/b'],
+  formsExist: ['bieu-mau', ['a.xlsx', 'b.xlsx']],
+  formsWritten: [81, 'bieu-mau', 'a.xlsx'],
 };
 
 function texts(catalogue: Catalogue, args: Record<string, readonly unknown[]>): [string, Message][] {
@@ -101,6 +115,7 @@ describe.each([
   ['problems (src/core/messages.ts)', PROBLEM_MESSAGES as Catalogue, problemArgs as Record<string, readonly unknown[]>],
   ['form parameters (src/core/form.ts)', PARAM_MESSAGES as Catalogue, {}],
   ['summary workbook (src/core/summary-plan.ts)', SUMMARY_TEXT as Catalogue, summaryArgs as Record<string, readonly unknown[]>],
+  ['coverage (src/core/merge.ts)', COVERAGE_TEXT as Catalogue, coverageArgs as Record<string, readonly unknown[]>],
   ['command line (src/cli/messages.ts)', CLI_TEXT as Catalogue, cliArgs as Record<string, readonly unknown[]>],
 ])('%s', (_name, catalogue, args) => {
   test.each(texts(catalogue, args))('%s has both languages', (_code, message) => {
@@ -114,5 +129,5 @@ test('every measure has both labels and a column number; every group both labels
     for (const lang of LANGS) expect(MEASURE_INFO[m].label[lang]).not.toBe('');
     expect(MEASURE_INFO[m].no).toMatch(/^[2-5]$/);
   }
-  for (const g of GROUPS) for (const lang of LANGS) expect(g.label[lang]).not.toBe('');
+  for (const set of [GROUPS_2017, GROUPS_2026]) for (const g of set.groups) for (const lang of LANGS) expect([g.label[lang], g.counted[lang]].every((x) => x !== '')).toBe(true);
 });

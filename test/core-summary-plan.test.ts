@@ -160,7 +160,7 @@ describe('buildSummaryPlan', () => {
 
   test('coverage in the province’s words and the units not yet reported', () => {
     const all = texts(sum);
-    expect(all).toContain('Đã báo cáo: 4/6 đơn vị (Các sở, ngành: 2/2; UBND các huyện, thành phố: 2/3; Các hội, đoàn thể: 0/1). Ngoài danh sách: 1 đơn vị.');
+    expect(all).toContain('Đã báo cáo: 4/6 đơn vị — 2/3 huyện, thành phố; 2/2 sở, ngành; 0/1 hội, đoàn thể. Ngoài danh sách: 1 đơn vị.');
     expect(all).toContain('Đơn vị chưa báo cáo (2):');
     const chiLang = rowOf(sum, 'Huyện Chi Lăng')!;
     expect(at(sum, `C${chiLang}`)?.value).toBe('UBND các huyện, thành phố');

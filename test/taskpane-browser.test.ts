@@ -5,13 +5,19 @@
 // Screenshots of each step land in test-output/pane/.
 import { execFileSync } from 'child_process';
 import { createServer, Server } from 'http';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { AddressInfo } from 'net';
-import { extname, join, resolve } from 'path';
+import { basename, extname, join, resolve } from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { extractReturn } from '../src/core/extract';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
-import { mergeReturns } from '../src/core/merge';
+import { coverageMessage, mergeReturns } from '../src/core/merge';
+import { createNationalIndex } from '../src/core/admin/national-index';
+import { NATIONAL_LIST } from '../src/core/admin/national-list';
+import { provinceRoster } from '../src/core/admin/province-roster';
+import { COMMUNE_ERA_HEADINGS } from '../src/core/admin/roster-template';
+import { readReturn } from '../src/workbook/read-return';
 import { ReturnResult } from '../src/core/returns';
 import { buildRoster } from '../src/core/units';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
@@ -438,6 +444,84 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     expect(watch.problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  test('2027: the province’s list from the national list, a list file from disk, returns counted by commune', async () => {
+    const set2027 = join(ROOT, 'samples', '2027');
+    const files = readdirSync(join(set2027, 'returns')).map((f) => join(set2027, 'returns', f));
+    const index = createNationalIndex(NATIONAL_LIST);
+    const langSon = index.province('20')!;
+    const roster = provinceRoster(index, langSon, 2027, COMMUNE_ERA_HEADINGS);
+    // The oracle: the core pipeline on the same bytes, as the command line runs it.
+    const results = files.map((p) => readReturn(new Uint8Array(readFileSync(p)), basename(p), { modified: Math.floor(statSync(p).mtimeMs), campaignYear: 2027 }));
+    const oracle = mergeReturns(results, { roster: roster.rows.map((r) => ({ unit: r.unit, group: r.group })), year: 2027, national: index, province: langSon });
+    const coverage = coverageMessage(oracle).vi;
+    expect(coverage).toMatch(/\/65 xã, phường, đặc khu/);
+
+    const { page, watch } = await openPane();
+    await page.fill('#f-year', '2027');
+    await page.fill('#f-province', 'Lạng Sơn');
+    await page.click('#tab-merge');
+    // The 34 provinces appear once the list's chunk has loaded; the form's province is chosen.
+    await page.waitForFunction(() => document.querySelectorAll('#roster-province option').length === 35);
+    expect(await page.inputValue('#roster-province')).toBe('20');
+    expect(watch.requests.some((u) => /national-list/.test(u))).toBe(true);
+    await page.click('#btn-roster-province');
+    await page.locator('#roster-status').filter({ hasText: '65 xã, phường, đặc khu của Tỉnh Lạng Sơn' }).waitFor();
+    await shot(page, '20-roster-province', '#roster-status');
+    const sheetRows = await host(page, (h) => h.dump('Danh sách đơn vị', 'B5:D100').filter((r: unknown[]) => r[0]));
+    expect(sheetRows.map((r: unknown[]) => r[0])).toEqual(roster.rows.map((r) => r.unit));
+    expect(sheetRows.filter((r: unknown[]) => String(r[1]).startsWith('II.'))).toHaveLength(65);
+    expect(await page.isChecked('#use-roster')).toBe(true);
+
+    // "Tạo biểu cho từng đơn vị": one pre-filled form per unit of that sheet, in one .zip.
+    await page.click('#tab-form');
+    await page.fill('#f-body', 'Sở Y tế');
+    await page.fill('#f-plan', 'Kế hoạch số 15/KH-SYT ngày 02/3/2027');
+    const [zipDownload] = await Promise.all([page.waitForEvent('download'), page.click('#btn-forms-zip')]);
+    expect(zipDownload.suggestedFilename()).toBe('bieu-mau-CTXH-2027-tung-don-vi.zip');
+    const zipPath = join(ROOT, 'test-output', 'pane', zipDownload.suggestedFilename());
+    await zipDownload.saveAs(zipPath);
+    const zipped = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    expect(Object.keys(zipped)).toHaveLength(roster.rows.length);
+    const one = extractReturn(readWorkbookBytes(zipped['bieu-mau-CTXH-2027-UBND-xa-Doan-Ket.xlsx'], 'x.xlsx'), { campaignYear: 2027 });
+    expect([one.unit, one.year]).toEqual(['UBND xã Đoàn Kết', 2027]);
+    await page.locator('#form-status .message.success').filter({ hasText: `${roster.rows.length} biểu` }).waitFor();
+    await shot(page, '20b-forms-zip', '#form-status');
+    await page.click('#tab-merge');
+
+    await page.setInputFiles('#file-input', files);
+    await page.waitForFunction((n) => document.querySelectorAll('#file-list li.file').length === n && !document.querySelector('#file-list [data-status="reading"]'), files.length, { timeout: 60_000 });
+    await page.click('#btn-merge');
+    await page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });
+    expect(await page.textContent('#merge-status')).toContain(coverage);
+    await shot(page, '21-merged-2027', '#merge-status');
+    const groupRow = await host(page, (h) => {
+      for (let r = 1; r <= 200; r++) if (h.value('Tổng hợp', `B${r}`) === 'UBND các xã, phường, đặc khu') return h.dump('Tổng hợp', `A${r}:H${r}`)[0];
+      return undefined;
+    });
+    expect(groupRow?.[7]).toBe(`Đã báo cáo ${oracle.groups.find((g) => g.id === 'II')!.reported}/65`);
+    expect(watch.external).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+
+    // A list file from disk, and one dropped among the returns: used as the roster, not read as a broken return.
+    const second = await openPane();
+    await second.page.fill('#f-year', '2027');
+    await second.page.click('#tab-merge');
+    await second.page.setInputFiles('#roster-file-input', join(set2027, 'danh-sach-don-vi.csv'));
+    await second.page.locator('#roster-status').filter({ hasText: `Dùng danh sách trong tệp “danh-sach-don-vi.csv”: ${roster.rows.length} đơn vị.` }).waitFor();
+    await second.page.click('#btn-roster-file-clear');
+    const asXlsx = join(ROOT, 'test-output', 'pane', 'danh-sach-don-vi.xlsx');
+    writeFileSync(asXlsx, await writeWorkbook({ sheets: [roster.plan], title: 'Danh sách' }));
+    await second.page.setInputFiles('#file-input', [...files, asXlsx]);
+    await second.page.waitForFunction((n) => document.querySelectorAll('#file-list li.file').length === n && !document.querySelector('#file-list [data-status="reading"]'), files.length, { timeout: 60_000 });
+    await second.page.locator('#roster-status').filter({ hasText: 'là danh sách đơn vị, không phải biểu báo cáo' }).waitFor();
+    await second.page.click('#btn-merge');
+    await second.page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });
+    expect(await second.page.textContent('#merge-status')).toContain(coverage);
+    expect(second.watch.problems).toEqual([]);
+    await second.page.close();
+  }, 180_000);
 
   test('English Office, older Excel: the pane says what it left out', async () => {
     const { page, watch } = await openPane('?lang=en-US&api=1.7');

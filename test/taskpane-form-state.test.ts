@@ -5,6 +5,9 @@ import { campaignOf, editionHint, fieldEdited, formFileName, initialFormState, m
 test('a fresh pane starts from the defaults, and its year does not count until chosen', () => {
   const s = initialFormState(undefined, new Date(2027, 2, 1));
   expect(s.fields.year).toBe('2027');
+  expect(s.fields.body).toBe('Sở Y tế');
+  // From 1 July the next campaign is prepared: in December 2026 that is 2027.
+  expect(initialFormState(undefined, new Date(2026, 11, 1)).fields.year).toBe('2027');
   expect(s.yearChosen).toBe(false);
   expect(campaignOf(s).year).toBeUndefined();
   const chosen = fieldEdited(s, 'year', '2026');

@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { fileStatuses } from '../core/file-status';
 import { Lang } from '../core/i18n';
-import { mergeReturns } from '../core/merge';
+import { formsYear, mergeReturns } from '../core/merge';
+import { nationalIndex } from './national';
+import { isTwoLevelYear } from '../core/vocabulary';
 import { listInputs, readInputs } from './files';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
@@ -14,7 +16,8 @@ export async function cmdCheck(args: string[], lang: Lang): Promise<number> {
   const workers = parseWorkers(values.workers, lang);
   const results = await readInputs(listInputs(positionals, lang), { year, workers }, lang);
   // What only shows across files (last year's form among this year's, duplicates) is reported as merge would.
-  const merged = mergeReturns(results, { year });
+  const national = isTwoLevelYear(year ?? formsYear(results)) ? nationalIndex() : undefined;
+  const merged = mergeReturns(results, { year, national });
   printProblems(fileStatuses(results, merged), lang);
   for (const x of merged.superseded) console.log(CLI_TEXT.checkSuperseded(x.file, x.unit, x.by)[lang]);
   const bad = results.filter((r) => r.status === 'error').length;

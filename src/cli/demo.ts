@@ -1,4 +1,5 @@
-// `ctxh-report demo`: merges the bundled sample returns against the sample roster.
+// `ctxh-report demo`: merges the bundled 2027 sample returns (Lạng Sơn, the two-level country) against the
+// roster `ctxh-report roster --province "Lạng Sơn"` writes (samples/2027/danh-sach-don-vi.csv).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Lang } from '../core/i18n';
@@ -6,13 +7,21 @@ import { CLI_TEXT } from './messages';
 import { runMerge } from './merge';
 
 const ROOT = resolve(__dirname, '..', '..');
+export const DEMO_SET = join(ROOT, 'samples', '2027');
 
 export async function cmdDemo(args: string[], lang: Lang): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
   const out = values.out ?? 'tong-hop.xlsx';
   // The demo writes its own output again and again: overwriting it is expected.
   const code = await runMerge(
-    { out, inputs: [join(ROOT, 'samples', 'returns')], roster: join(ROOT, 'samples', 'roster.csv'), json: out.replace(/\.xlsx$/i, '') + '.json', force: true },
+    {
+      out,
+      inputs: [join(DEMO_SET, 'returns')],
+      roster: join(DEMO_SET, 'danh-sach-don-vi.csv'),
+      json: out.replace(/\.xlsx$/i, '') + '.json',
+      province: 'Lạng Sơn',
+      force: true,
+    },
     lang,
   );
   console.log(CLI_TEXT.demoOpen(resolve(out))[lang]);

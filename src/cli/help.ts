@@ -1,7 +1,9 @@
 // The CLI's help texts, in Vietnamese and English side by side.
-import { DEFAULT_FORM_PARAMS } from '../core/form';
+import { HAI_PHONG_2023_FORM, defaultFormParams } from '../core/form';
 
-export type CommandName = 'form' | 'check' | 'merge' | 'demo';
+const D = defaultFormParams(new Date());
+
+export type CommandName = 'form' | 'check' | 'merge' | 'roster' | 'demo';
 
 export const HELP: Record<'main' | CommandName, string> = {
   main: `ctxh-report — biểu mẫu và tổng hợp báo cáo Ngày Công tác xã hội Việt Nam
@@ -17,8 +19,10 @@ Lệnh / Commands:
           Validate returned files without merging
   merge   Tổng hợp các tệp đơn vị gửi về thành một bảng tổng hợp
           Merge returned files into one consolidated workbook
-  demo    Tổng hợp các tệp mẫu kèm theo (samples/) thành tong-hop.xlsx
-          Merge the bundled sample returns (samples/) into tong-hop.xlsx
+  roster  Tạo danh sách đơn vị phải báo cáo của một tỉnh (các xã, phường, đặc khu và gợi ý)
+          Write a province's roster of reporting units (its communes, and suggestions)
+  demo    Tổng hợp các tệp mẫu năm 2027 kèm theo (samples/2027) thành tong-hop.xlsx
+          Merge the bundled 2027 sample returns (samples/2027) into tong-hop.xlsx
 
 Tùy chọn chung / Common options:
   --lang vi|en   Ngôn ngữ thông báo và bảng tổng hợp (mặc định vi)
@@ -27,20 +31,26 @@ Tùy chọn chung / Common options:
 
 Xem thêm / More:  ctxh-report <lệnh> --help`,
   form: `ctxh-report form --out <tệp.xlsx> [tùy chọn]
-  Tạo biểu mẫu trống theo mẫu chuẩn. / Write the blank standard form.
+       ctxh-report form --roster <danh-sach.xlsx|.csv> --out-dir <thư-mục> [tùy chọn]
+  Tạo biểu mẫu trống theo mẫu chuẩn; với --roster, mỗi đơn vị một biểu đã ghi sẵn tên (khóa).
+  Write the blank standard form; with --roster, one form per unit with its name filled in and locked.
 
-  --out FILE        Tệp kết quả .xlsx (bắt buộc) / output .xlsx file (required)
-  --year N          Năm báo cáo (mặc định ${DEFAULT_FORM_PARAMS.year}) / report year
-  --province TEXT   Tỉnh/thành phố (mặc định "${DEFAULT_FORM_PARAMS.province}") / province or city
-  --body TEXT       Cơ quan ban hành kế hoạch (mặc định "${DEFAULT_FORM_PARAMS.body}") / issuing body
-  --plan TEXT       Số, ngày kế hoạch (mặc định "${DEFAULT_FORM_PARAMS.plan}") / plan reference
+  --out FILE        Tệp kết quả .xlsx / output .xlsx file
+  --roster FILE     Danh sách đơn vị (như lệnh roster ghi) / roster of units (as \`roster\` writes it)
+  --out-dir DIR     Thư mục ghi các biểu, tên tệp theo đơn vị (bieu-mau-CTXH-<năm>-<đơn-vị>.xlsx)
+                    folder for the forms, named after each unit
+  --year N          Năm báo cáo (mặc định: đợt báo cáo hiện tại, ${D.year}; từ 1/7 là năm sau)
+                    report year (default: the current reporting season; from 1 July, next year)
+  --province TEXT   Tỉnh/thành phố (mặc định để trống "${D.province}") / province or city (default: dots)
+  --body TEXT       Cơ quan ban hành kế hoạch (mặc định "${D.body}") / issuing body
+  --plan TEXT       Số, ngày kế hoạch (mặc định "${D.plan}") / plan reference
   --theme TEXT      Chủ đề năm (không bắt buộc) / the year's theme (optional)
   --deadline D/M/Y  Hạn gửi báo cáo (không bắt buộc) / report deadline (optional)
   --unit TEXT       Điền sẵn tên đơn vị (không bắt buộc) / pre-filled unit name (optional)
-  --rows N          Số dòng trống (mặc định ${DEFAULT_FORM_PARAMS.rows}) / number of blank rows
-  --force           Ghi đè nếu tệp đã có / overwrite an existing file
-  Mặc định là biểu mẫu của Kế hoạch 45/KH-SLĐTBXH Hải Phòng 2023 (seed 001).
-  The defaults reproduce the form of Hải Phòng plan 45/KH-SLĐTBXH, 2023.`,
+  --rows N          Số dòng trống (mặc định ${D.rows}) / number of blank rows
+  --force           Ghi đè nếu tệp đã có / overwrite existing files
+  Biểu của Kế hoạch 45/KH-SLĐTBXH Hải Phòng 2023 / the form of Hải Phòng plan 45/KH-SLĐTBXH, 2023:
+    --year ${HAI_PHONG_2023_FORM.year} --province "${HAI_PHONG_2023_FORM.province}" --body "${HAI_PHONG_2023_FORM.body}" --plan "${HAI_PHONG_2023_FORM.plan}"`,
   check: `ctxh-report check [--year N] [--lang vi|en] TỆP... / FILES...
   Kiểm tra từng tệp (.xlsx, .xls, .ods; có thể chỉ một thư mục) và in các lỗi, cảnh báo.
   Validate each file (or every spreadsheet in a folder) and print its problems.
@@ -57,7 +67,8 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
                  List of expected units (.csv or .xlsx with columns "Đơn vị", "Nhóm")
   --json FILE    Ghi thêm kết quả dạng JSON / also write the result as JSON
   --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
-  --province T   Tỉnh/thành phố cho tiêu đề / province for the title
+  --province T   Tỉnh/thành phố (tiêu đề; từ 2026: nơi tra tên xã cũ) / province (title; from 2026:
+                 where pre-reform commune names are looked up; default: from the roster)
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
   --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
@@ -65,7 +76,20 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
                         hoặc dùng sai lệnh / nothing merged or usage error.`,
+  roster: `ctxh-report roster --province <tỉnh> --out <danh-sach-don-vi.xlsx|.csv> [--year N] [--force]
+  Ghi danh sách đơn vị phải báo cáo của một tỉnh, thành phố: các xã, phường, đặc khu theo danh mục
+  đơn vị hành chính (nhóm II), và các dòng gợi ý (sở, ngành; Mặt trận và các tổ chức; cơ sở trợ giúp
+  xã hội) ghi “Gợi ý” ở cột Ghi chú — xóa dòng không áp dụng. Đọc lại được bằng --roster.
+  Write a province's roster: its communes from the national list (group II) and suggested rows
+  (departments, the Fatherland Front and its organisations, facilities) marked in the notes column.
+
+  --province T   Tên tỉnh, thành phố (viết thế nào cũng được: "Lạng Sơn", "TP Hải Phòng", "lang son")
+                 the province or city, written any way
+  --out FILE     .xlsx hoặc .csv (theo đuôi tệp) / .xlsx or .csv, by the extension
+  --year N       Năm ghi ở tiêu đề (mặc định: đợt báo cáo hiện tại) / year in the title
+  Mã thoát / exit code: 0 đã ghi / written, 2 tỉnh không có hoặc đã sáp nhập (thông báo nói tỉnh mới),
+                        dùng sai lệnh / unknown or merged province (the message names today's), usage error.`,
   demo: `ctxh-report demo [--out tong-hop.xlsx]
-  Tổng hợp các tệp mẫu trong samples/returns với danh sách samples/roster.csv.
-  Merge the sample returns in samples/returns with the roster samples/roster.csv.`,
+  Tổng hợp các tệp mẫu năm 2027 (samples/2027/returns) với danh sách do lệnh roster tạo cho Lạng Sơn.
+  Merge the 2027 sample returns (samples/2027/returns) with the roster \`roster\` writes for Lạng Sơn.`,
 };

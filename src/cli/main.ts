@@ -8,10 +8,11 @@ import { OutputError } from './files';
 import { cmdForm } from './form';
 import { CommandName, HELP } from './help';
 import { cmdMerge } from './merge';
+import { cmdRoster } from './roster';
 import { CLI_TEXT } from './messages';
 import { UsageError, isParseArgsError, takeLang } from './usage';
 
-const COMMANDS: Record<CommandName, (args: string[], lang: Lang) => Promise<number>> = { form: cmdForm, check: cmdCheck, merge: cmdMerge, demo: cmdDemo };
+const COMMANDS: Record<CommandName, (args: string[], lang: Lang) => Promise<number>> = { form: cmdForm, check: cmdCheck, merge: cmdMerge, roster: cmdRoster, demo: cmdDemo };
 
 const isCommand = (c: string): c is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, c);
 

@@ -4,31 +4,41 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NO_ROSTER, receivedCounts, receivedWithoutRoster } from '../core/coverage-text';
 import { Lang } from '../core/i18n';
-import { mergeReturns, toSummaryJson } from '../core/merge';
+import { coverageMessage, formsYear, mergeReturns, toSummaryJson } from '../core/merge';
+import { nationalIndex } from './national';
+import { chooseProvince } from '../core/admin/province-roster';
 import { FileRejected } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
-import { RosterEntry } from '../core/vocabulary';
+import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
+import type { RosterRow } from '../core/roster';
 import { guardOutputs, isXlsx, listInputs, readInputs, writeOutput } from './files';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
 import { mark, writeTimings } from './timings';
 import { UsageError, parseWorkers, parseYear } from './usage';
 
-async function loadRoster(path: string, lang: Lang): Promise<RosterEntry[]> {
+/** Reads a roster file (refused files are usage errors); its rows are understood once the campaign year is known. */
+export async function readRosterFile(path: string, lang: Lang): Promise<RosterRow[]> {
   if (!existsSync(path)) throw new UsageError(CLI_TEXT.rosterNotFound(path)[lang]);
   // SheetJS and exceljs are loaded by the commands that use them, so the others start at once.
   const { readRosterBytes } = await import('../workbook/read-roster');
   try {
-    const rows = readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
-    const roster = buildRoster(rows);
+    return readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
+  } catch (e) {
+    if (e instanceof FileRejected) throw new UsageError(e.text[lang]);
+    throw e;
+  }
+}
+
+/** The roster's entries, groups read with the campaign year's group set; its warnings printed, its errors a usage error. */
+export function rosterEntries(path: string, rows: RosterRow[], year: number | undefined, lang: Lang): RosterEntry[] {
+  {
+    const roster = buildRoster(rows, groupSetForYear(year));
     for (const p of roster.problems.filter((x) => x.severity !== 'error')) console.warn(`${basename(path)}: ${p.message[lang]}`);
     const errors = roster.problems.filter((x) => x.severity === 'error');
     if (errors.length) throw new UsageError(errors.map((p) => `${basename(path)}: ${p.message[lang]}`).join('\n'));
     return roster.entries;
-  } catch (e) {
-    if (e instanceof FileRejected) throw new UsageError(e.text[lang]);
-    throw e;
   }
 }
 
@@ -47,11 +57,16 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (!isXlsx(o.out)) throw new UsageError(CLI_TEXT.summaryNeedsXlsx[lang]);
   guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
-  const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
+  const rosterRows = o.roster ? await readRosterFile(o.roster, lang) : undefined;
   mark('startup');
   const results = await readInputs(files, { year: o.year, workers: o.workers, quiet: o.json === '-' }, lang);
   mark('reading');
-  const merged = mergeReturns(results, { roster, year: o.year });
+  // The year decides the groups (2026 on: communes); without --year, the year most forms give.
+  const year = o.year ?? formsYear(results);
+  const roster = o.roster && rosterRows ? rosterEntries(o.roster, rosterRows, year, lang) : undefined;
+  const national = isTwoLevelYear(year) ? nationalIndex() : undefined;
+  const province = national && o.province ? chooseProvince(national, o.province) : undefined;
+  const merged = mergeReturns(results, { roster, year: o.year, national, ...(province?.ok ? { province: province.province } : {}) });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
   mark('merging');
@@ -65,7 +80,7 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   console.log(CLI_TEXT.mergeCounts(summary.accepted.length, results.length, summary.rejected.length, summary.superseded.length)[lang]);
   console.log(CLI_TEXT.totals(summary.totals)[lang]);
   // Without a roster "12/12" would overstate what is known: say what was received instead.
-  if (merged.roster) console.log(CLI_TEXT.reported(summary.coverage.reported, summary.coverage.expected)[lang]);
+  if (merged.roster) console.log(coverageMessage(merged)[lang]);
   else console.log(`${receivedWithoutRoster(receivedCounts(merged))[lang]} ${NO_ROSTER[lang]} ${CLI_TEXT.noRosterHint[lang]}`);
   if (summary.coverage.missing.length) console.log(CLI_TEXT.notReported(summary.coverage.missing.join('; '))[lang]);
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));

@@ -61,7 +61,6 @@ export const CLI_TEXT = {
     vi: `Tổng: ${fmt(t.participants)} người tham gia; kinh phí ${fmt(t.totalFunding)} đồng (ngân sách ${fmt(t.budget)}, vận động ${fmt(t.otherFunding)}).`,
     en: `Totals: ${fmt(t.participants)} participants; funding ${fmt(t.totalFunding)} đồng (budget ${fmt(t.budget)}, mobilised ${fmt(t.otherFunding)}).`,
   }),
-  reported: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị.`, en: `Reported: ${reported}/${expected} units.` }),
   noRosterHint: { vi: 'Thêm --roster danh-sach.csv để biết đơn vị nào chưa báo cáo.', en: 'Add --roster list.csv to see which units have not reported.' },
   notReported: (list: string): Message => ({ vi: `Chưa báo cáo: ${list}`, en: `Not reported: ${list}` }),
   summaryWritten: (out: string): Message => ({ vi: `Đã ghi bảng tổng hợp: ${out}`, en: `Summary written: ${out}` }),
@@ -70,4 +69,36 @@ export const CLI_TEXT = {
     en: `Open ${path} in Excel or LibreOffice to see the summary.`,
   }),
   unknownCommand: (command: string): Message => ({ vi: `Không có lệnh "${command}".`, en: `Unknown command "${command}".` }),
+  rosterNeedsProvince: {
+    vi: 'Thiếu --province (tên tỉnh, thành phố, ví dụ --province "Lạng Sơn").',
+    en: 'Missing --province (the province or city, e.g. --province "Lạng Sơn").',
+  },
+  rosterNeedsOut: { vi: 'Thiếu --out (tên tệp danh sách .xlsx hoặc .csv).', en: 'Missing --out (the roster file to write, .xlsx or .csv).' },
+  rosterNeedsExt: {
+    vi: 'Danh sách đơn vị được ghi dạng .xlsx hoặc .csv: --out phải kết thúc bằng .xlsx hoặc .csv.',
+    en: 'The roster is written as .xlsx or .csv: --out must end in .xlsx or .csv.',
+  },
+  rosterWritten: (out: string, province: string, units: number, communes: number, suggested: number): Message => ({
+    vi: `Đã ghi danh sách ${units} đơn vị của ${province} (${communes} xã, phường, đặc khu; ${suggested} dòng gợi ý, ghi “Gợi ý” ở cột Ghi chú): ${out}`,
+    en: `Roster of ${units} units of ${province} written (${communes} communes, wards and special zones; ${suggested} suggested rows, marked “Gợi ý” in the notes column): ${out}`,
+  }),
+  formOutOrDir: {
+    vi: 'Dùng --out TỆP.xlsx cho một biểu, hoặc --roster DANH-SÁCH --out-dir THƯ-MỤC cho một biểu mỗi đơn vị.',
+    en: 'Use --out FILE.xlsx for one form, or --roster ROSTER --out-dir FOLDER for one form per unit.',
+  },
+  formRosterNeedsDir: { vi: '--roster cần --out-dir (thư mục ghi các biểu).', en: '--roster needs --out-dir (the folder to write the forms in).' },
+  formDirNeedsRoster: { vi: '--out-dir cần --roster (danh sách đơn vị).', en: '--out-dir needs --roster (the list of units).' },
+  formUnitWithRoster: { vi: 'Không dùng --unit cùng --roster: tên từng đơn vị lấy từ danh sách.', en: 'Do not use --unit with --roster: each unit’s name comes from the roster.' },
+  formNoParentFolder: (dir: string): Message => ({
+    vi: `Không tạo được thư mục ${dir}: thư mục chứa nó chưa có.`,
+    en: `Cannot create the folder ${dir}: the folder it would be in does not exist.`,
+  }),
+  formsExist: (dir: string, files: string[]): Message => ({
+    vi: `Trong ${dir} đã có ${files.length} tệp trùng tên (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}). Thêm --force nếu muốn ghi đè, hoặc chọn thư mục khác.`,
+    en: `${dir} already holds ${files.length} file(s) of the same names (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}). Add --force to overwrite them, or choose another folder.`,
+  }),
+  formsWritten: (n: number, dir: string, first: string): Message => ({
+    vi: `Đã ghi ${n} biểu mẫu, mỗi đơn vị một biểu (tên đơn vị đã khóa sẵn), vào ${dir} (ví dụ ${first}).`,
+    en: `${n} forms written, one per unit (the unit name locked in), to ${dir} (e.g. ${first}).`,
+  }),
 } satisfies Catalogue;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FORM_LABELS, FORM_NAMES } from './form';
 import { PROBLEM_MESSAGES as MSG, ProblemCode } from './messages';
+import { issuedNameProblem } from './prefilled-form';
 import { parseWholeNumber } from './numbers';
 import { cellAddress } from './a1';
 import { Message } from './i18n';
@@ -471,6 +472,10 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
       message: MSG['rows.none'](),
     });
   }
+
+  // A form pre-filled for one unit that comes back under another name.
+  const issued = issuedNameProblem(raw, { file, sheet: best.cand.sheet.name, unit: best.f.unit });
+  if (issued) problems.push(issued);
 
   const status = statusOf(problems);
   return {

@@ -1,6 +1,7 @@
 // The standard reporting form (seed 001, attached to Hải Phòng plan 45/KH-SLĐTBXH),
 // described once as data and turned into a sheet plan.
 import { z } from 'zod';
+import { reportingSeasonYear } from './season';
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { CellStyle, PlanCell, SheetPlan, WholeNumberRule, fitWrappedRows } from './plan';
 import { Rect, cellAddress, columnLetter } from './a1';
@@ -70,13 +71,30 @@ export const FORM_NAMES = {
   total: 'CTXH_Tong',
 } as const;
 
-export const DEFAULT_FORM_PARAMS = {
+/** The form attached to Hải Phòng plan 45/KH-SLĐTBXH, 2023 (the standard form's own example): reproducible with these options. */
+export const HAI_PHONG_2023_FORM = {
   year: 2023,
   province: 'Hải Phòng',
   body: 'Sở Lao động - Thương binh và Xã hội',
   plan: 'Kế hoạch số 45/KH-SLĐTBXH ngày 22/3/2023',
   rows: 10,
 } as const;
+
+/** @deprecated The Hải Phòng 2023 parameters under their old name; today's defaults are `defaultFormParams()`. */
+export const DEFAULT_FORM_PARAMS = HAI_PHONG_2023_FORM;
+
+/** Dots to fill in by hand, as on a printed form. */
+export const BLANK_FIELD = '……………';
+
+/**
+ * Today's defaults: the current reporting season's campaign (before 1 July this year, from 1 July the next),
+ * issued by the Department of Health (social protection since 1/3/2025); the plan's number and the province
+ * left as dots to fill in.
+ */
+export function defaultFormParams(now: Date = new Date()) {
+  const year = reportingSeasonYear(now);
+  return { year, province: BLANK_FIELD, body: 'Sở Y tế', plan: `Kế hoạch số ……/KH-SYT ngày ……/……/${year}`, rows: 10 } as const;
+}
 
 const text = (max: number, key: string) =>
   z

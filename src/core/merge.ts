@@ -3,8 +3,10 @@
 import { PROBLEM_MESSAGES as MSG } from './messages';
 import { MergeSummary, MergeSummarySchema, Problem, ReturnResult, ReturnResultSchema, ReturnRow } from './returns';
 import { GroupId, RosterEntry, RosterEntrySchema, Totals, fileBaseName, groupOf, groupSetForYear, sumTotals } from './vocabulary';
-import { Lang, Message } from './i18n';
+import { Catalogue, Lang, Message } from './i18n';
 import { createRosterMatcher, inferGroup, normalizeUnitName } from './units';
+import type { NationalIndex, Province } from './admin/national-index';
+import { UnitResolution, createUnitResolver, provinceOfRoster } from './admin/resolve-unit';
 
 export type { Totals };
 
@@ -55,6 +57,8 @@ export interface GroupResult {
   id: GroupId;
   heading: string;
   label: Message;
+  /** What its units are called when counted: "xã, phường, đặc khu". */
+  counted: Message;
   units: MergedUnit[];
   totals: Totals;
   /** Roster units in the group (without a roster: the units that reported). */
@@ -83,6 +87,13 @@ export interface Merged {
 export interface MergeOptions {
   roster?: readonly RosterEntry[];
   year?: number;
+  /**
+   * The national list, for campaigns from 2026 on: pre-reform commune names are then mapped to the commune
+   * they joined. Without it names are still matched as written; the pane loads it lazily (admin/load.ts).
+   */
+  national?: NationalIndex;
+  /** The campaign's province; without it, the one the roster's communes lie in. */
+  province?: Province;
 }
 
 /** Each measure summed over the rows. */
@@ -126,9 +137,7 @@ function invalidResult(input: unknown): RejectedFile {
 /** Merges returns; the result does not depend on the order of `results`. */
 export function mergeReturns(results: readonly ReturnResult[], opts: MergeOptions = {}): Merged {
   const roster = opts.roster ? opts.roster.map((e) => RosterEntrySchema.parse(e)) : undefined;
-  const groupSet = groupSetForYear(opts.year);
-  const groupOrder = (id: GroupId) => groupSet.groups.findIndex((g) => g.id === id);
-  const match = roster ? createRosterMatcher(roster) : undefined;
+  const rosterMatch = roster ? createRosterMatcher(roster) : undefined;
 
   const rejected: RejectedFile[] = [];
   const valid: ReturnResult[] = [];
@@ -141,6 +150,26 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   const keyed = valid.map((r) => ({ r, json: JSON.stringify(r) }));
   keyed.sort((a, b) => cmp(a.r.file, b.r.file) || (a.r.modified ?? -Infinity) - (b.r.modified ?? -Infinity) || cmp(a.json, b.json));
 
+  // The campaign year decides the groups: without one, the year most forms give (2017–2025: districts; 2026 on: communes).
+  const year = opts.year ?? commonYear(keyed.map(({ r }) => r).filter((r) => r.status !== 'error' && r.unit?.trim()));
+  const groupSet = groupSetForYear(year);
+  const groupOrder = (id: GroupId) => groupSet.groups.findIndex((g) => g.id === id);
+  // From 2026 a name may be a commune written any way, a pre-reform commune, or a district that no longer exists.
+  const resolutions = new Map<string, UnitResolution>();
+  const resolver =
+    groupSet.twoLevel &&
+    createUnitResolver(roster, rosterMatch, {
+      index: opts.national,
+      province: opts.province ?? (opts.national && roster ? provinceOfRoster(opts.national, roster.map((e) => e.unit)) : undefined),
+    });
+  const resolve = (unit: string): UnitResolution => {
+    if (!resolver) return { rosterIndex: rosterMatch?.(unit) };
+    let r = resolutions.get(unit);
+    if (!r) resolutions.set(unit, (r = resolver(unit)));
+    return r;
+  };
+  const match = (unit: string) => resolve(unit).rosterIndex;
+
   // All files of one unit, whatever their status: "the newest file wins" must see rejected ones too.
   const byUnit = new Map<string, { idx?: number; files: ReturnResult[] }>();
   for (const { r } of keyed) {
@@ -151,7 +180,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       rejected.push({ file: r.file, problems });
       continue;
     }
-    const idx = match?.(unit);
+    const idx = match(unit);
     const key = idx !== undefined ? `#${idx}` : `=${normalizeUnitName(unit)}`;
     const group = byUnit.get(key) ?? byUnit.set(key, { idx, files: [] }).get(key)!;
     group.files.push(r);
@@ -179,11 +208,13 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       const tied = losers.filter((l) => tieRule(l, r) === rule);
       if (tied.length) staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: MSG['duplicate.sameTime'](r.file, tied.map((l) => l.file), rule) });
     }
+    const resolved = resolve(unit);
+    if (resolved.warning) staleWarnings.unshift({ file: r.file, sheet: r.sheet, severity: 'warning', code: resolved.warning.code, message: resolved.warning.message });
     accepted.push({
       unit,
       ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),
       display: entry ? entry.unit : unit,
-      group: entry ? entry.group : roster ? groupSet.fallback : inferGroup(unit, groupSet),
+      group: entry ? entry.group : (resolved.group ?? (roster ? groupSet.fallback : inferGroup(unit, groupSet))),
       file: r.file,
       sheet: r.sheet,
       modified: r.modified,
@@ -211,7 +242,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   const missing: MissingUnit[] = (roster ?? [])
     .map((e, i) => ({ e, i }))
     .filter(({ i }) => !reportedIdx.has(i))
-    .map(({ e, i }) => ({ unit: e.unit, group: e.group, rejectedFiles: rejected.filter((x) => x.unit && match!(x.unit) === i).map((x) => x.file) }));
+    .map(({ e, i }) => ({ unit: e.unit, group: e.group, rejectedFiles: rejected.filter((x) => x.unit && match(x.unit) === i).map((x) => x.file) }));
 
   const groups: GroupResult[] = groupSet.groups.map((g) => {
     const units = accepted.filter((u) => u.group === g.id);
@@ -220,6 +251,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       id: g.id,
       heading: g.heading,
       label: g.label,
+      counted: g.counted,
       units,
       totals: sumTotals(units.map((u) => u.totals)),
       expected: roster ? roster.filter((e) => e.group === g.id).length : units.length,
@@ -230,7 +262,6 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   });
 
   // Without a campaign year the forms' common year stands in, so last year's form is still flagged.
-  const year = opts.year ?? commonYear(accepted);
   if (year !== undefined) {
     for (const u of accepted) {
       if (u.year === undefined || u.year === year || u.warnings.some((w) => w.code === 'year.differs')) continue;
@@ -261,13 +292,46 @@ function missingUnitProblem(r: ReturnResult): Problem {
   };
 }
 
-/** The year most accepted forms give (the later one on a tie). */
-function commonYear(units: readonly MergedUnit[]): number | undefined {
+/** The campaign year the forms give when none is set: the year most usable ones say. */
+export function formsYear(results: readonly ReturnResult[]): number | undefined {
+  return commonYear(results.filter((r) => r.status !== 'error' && r.unit?.trim()));
+}
+
+/** The year most usable forms give (the later one on a tie). */
+function commonYear(units: readonly { year?: number }[]): number | undefined {
   const counts = new Map<number, number>();
   for (const u of units) if (u.year !== undefined) counts.set(u.year, (counts.get(u.year) ?? 0) + 1);
   let best: number | undefined;
   for (const [y, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
   return best;
+}
+
+/** Coverage in the province's words. */
+export const COVERAGE_TEXT = {
+  reportedOf: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị`, en: `Reported: ${reported}/${expected} units` }),
+  groupCount: (reported: number, expected: number, counted: Message): Message => ({ vi: `${reported}/${expected} ${counted.vi}`, en: `${reported}/${expected} ${counted.en}` }),
+  outsideRoster: (n: number): Message => ({ vi: ` Ngoài danh sách: ${n} đơn vị.`, en: ` Outside the roster: ${n} units.` }),
+  reportedNoRoster: (n: number): Message => ({
+    vi: `Đã báo cáo: ${n} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
+    en: `Reported: ${n} units (no roster of expected units to compare with).`,
+  }),
+} satisfies Catalogue;
+
+/**
+ * "Đã báo cáo: 16/81 đơn vị — 6/65 xã, phường, đặc khu; 4/6 sở, ban, ngành; …": the commune (or district)
+ * count first, as the province reports it upward, then the other groups the roster expects.
+ */
+export function coverageMessage(m: Merged): Message {
+  if (!m.roster) return COVERAGE_TEXT.reportedNoRoster(m.coverage.reported);
+  const groups = m.groups.filter((g) => g.expected > 0);
+  const ordered = [...groups.filter((g) => g.id === 'II'), ...groups.filter((g) => g.id !== 'II')];
+  const extra = m.groups.reduce((n, g) => n + g.extra, 0);
+  const line = (lang: Lang) => {
+    const head = COVERAGE_TEXT.reportedOf(m.coverage.reported, m.coverage.expected)[lang];
+    const parts = ordered.map((g) => COVERAGE_TEXT.groupCount(g.reported, g.expected, g.counted)[lang]);
+    return `${head}${parts.length ? ` — ${parts.join('; ')}` : ''}.${extra ? COVERAGE_TEXT.outsideRoster(extra)[lang] : ''}`;
+  };
+  return { vi: line('vi'), en: line('en') };
 }
 
 /** The --json shape (MergeSummarySchema) with a few extra fields; messages in the user's language (Vietnamese unless asked otherwise). */
@@ -299,7 +363,8 @@ export function toSummaryJson(merged: Merged, lang: Lang = 'vi'): MergeSummary &
       expected: merged.coverage.expected,
       reported: merged.coverage.reported,
       missing: merged.coverage.missing.map((m) => m.unit),
-      groups: merged.groups.map((g) => ({ group: g.id, heading: g.heading, expected: g.expected, reported: g.reported, extra: g.extra })),
+      groups: merged.groups.map((g) => ({ group: g.id, heading: g.heading, counted: g.counted[lang], expected: g.expected, reported: g.reported, extra: g.extra })),
+      text: coverageMessage(merged)[lang],
     },
   };
   // Fails loudly if this function ever drifts from the documented shape.

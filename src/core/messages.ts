@@ -266,6 +266,40 @@ const ROSTER_MESSAGES = {
   },
 };
 
+// Units of the two-level country (campaigns from 2026 on) and forms pre-filled for one unit.
+const UNIT_MESSAGES = {
+  'unit.formerCommune'(written: string, former: string, now: string, rosterUnit?: string): Message {
+    return {
+      vi: `“${written}”: ${former} nay thuộc ${now} (sắp xếp đơn vị hành chính từ 1/7/2025); số liệu được tính cho ${rosterUnit ?? now}. Đề nghị đơn vị ghi tên mới trong các lần báo cáo sau.`,
+      en: `“${written}”: ${former} is now part of ${now} (administrative reorganisation of 1/7/2025); its figures count for ${rosterUnit ?? now}. Ask the unit to use the new name next time.`,
+    };
+  },
+  'unit.splitCommune'(written: string, former: string, now: string[]): Message {
+    return {
+      vi: `“${written}”: ${former} đã được chia vào ${now.join(', ')} từ 1/7/2025, không rõ báo cáo này thuộc đơn vị nào nên được xếp vào “Đơn vị khác”. Hãy hỏi lại đơn vị và ghi đúng tên xã, phường mới.`,
+      en: `“${written}”: ${former} was divided between ${now.join(', ')} on 1/7/2025, so which unit this is cannot be told; it was put under “Other units”. Check with the unit and use the new commune's name.`,
+    };
+  },
+  'unit.districtAbolished'(written: string): Message {
+    return {
+      vi: `“${written}”: cấp huyện đã bỏ từ 1/7/2025 (chính quyền địa phương hai cấp), nên đơn vị này được xếp vào “Đơn vị khác”, số liệu giữ nguyên. Nếu đây là báo cáo của một xã, phường, hãy đề nghị ghi tên xã, phường đó.`,
+      en: `“${written}”: the district level was abolished on 1/7/2025 (two-level local government), so this unit was put under “Other units”, its figures intact. If it reports for a commune or ward, ask it to write that name.`,
+    };
+  },
+  'unit.townAbolished'(written: string): Message {
+    return {
+      vi: `“${written}”: thị trấn không còn từ 1/7/2025 và danh mục đơn vị hành chính không cho biết đơn vị mới tương ứng, nên được xếp vào “Đơn vị khác”, số liệu giữ nguyên.`,
+      en: `“${written}”: towns (thị trấn) no longer exist since 1/7/2025 and the national list does not say which unit it became, so it was put under “Other units”, its figures intact.`,
+    };
+  },
+  'unit.issuedChanged'(issued: string, written: string): Message {
+    return {
+      vi: `Biểu này được lập sẵn cho “${issued}” nhưng tên đơn vị đã bị sửa thành “${written}”. Bảng tổng hợp tính theo tên đã sửa; hãy hỏi lại đơn vị xem báo cáo này của đơn vị nào.`,
+      en: `This form was made for “${issued}”, but its unit name was changed to “${written}”. The summary goes by the changed name; check with the unit whose report this is.`,
+    };
+  },
+};
+
 /** Every problem code the core knows, with the function making its message. */
 export const PROBLEM_MESSAGES = {
   ...RETURN_MESSAGES,
@@ -273,6 +307,7 @@ export const PROBLEM_MESSAGES = {
   'money.invalid': RETURN_MESSAGES['participants.invalid'],
   'total.invalid': RETURN_MESSAGES['participants.invalid'],
   ...ROSTER_MESSAGES,
+  ...UNIT_MESSAGES,
 } satisfies Catalogue;
 
 export type CatalogueCode = keyof typeof PROBLEM_MESSAGES;

@@ -2,7 +2,7 @@
 // "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { GroupResult, Merged, MergedUnit } from './merge';
+import { GroupResult, Merged, MergedUnit, coverageMessage } from './merge';
 import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from './vocabulary';
 import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
 import { Rect, cellAddress, columnLetter } from './a1';
@@ -113,8 +113,6 @@ export const SUMMARY_TEXT = {
       en: `${got.en} ${NO_ROSTER.en} To compare, merge again with the list (the “Danh sách đơn vị” sheet in Excel, or --roster on the command line).`,
     };
   },
-  reportedOf: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị`, en: `Reported: ${reported}/${expected} units` }),
-  outsideRoster: (n: number): Message => ({ vi: ` Ngoài danh sách: ${n} đơn vị.`, en: ` Outside the roster: ${n} units.` }),
   groupReported: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo ${reported}/${expected}`, en: `Reported ${reported}/${expected}` }),
   groupExtra: (n: number): Message => ({ vi: `Ngoài danh sách: ${n}`, en: `Not in the roster: ${n}` }),
   notMerged: (rejected: number, superseded: number): Message => ({
@@ -167,15 +165,8 @@ function unitNote(u: MergedUnit, hasRoster: boolean, t: (m: Message) => string):
 }
 
 function coverageLine(m: Merged, t: (m: Message) => string): string {
-  const hasRoster = !!m.roster;
-  if (!hasRoster) {
-    return t(L.reportedNoRoster(receivedCounts(m)));
-  }
-  const parts = m.groups.filter((g) => g.expected > 0).map((g) => `${t(g.label)}: ${g.reported}/${g.expected}`);
-  const extra = m.groups.reduce((s, g) => s + g.extra, 0);
-  const head = t(L.reportedOf(m.coverage.reported, m.coverage.expected));
-  const tail = extra ? t(L.outsideRoster(extra)) : '';
-  return `${head}${parts.length ? ` (${parts.join('; ')})` : ''}.${tail}`;
+  if (!m.roster) return t(L.reportedNoRoster(receivedCounts(m)));
+  return t(coverageMessage(m));
 }
 
 function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string): SheetPlan {

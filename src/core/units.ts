@@ -21,7 +21,12 @@ function basicNormalize(s: string): string {
     .replace(/^(ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s*[.\-–]\s*/u, '$1 ') // "UBND.huyện", "UBND - huyện"
     .replace(/\s*\([^()]*\)$/, '') // a trailing note: "(Phòng LĐTBXH)"
     .replace(/[.,;:]+$/, '')
-    .trim();
+    .trim()
+    // The Fatherland Front as it is written: "UBMTTQ tỉnh", "Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh".
+    .replace(/(^|[^a-z])ubmttq(?![a-z])/g, '$1ủy ban mttq')
+    .replace(/(^|[^a-z])mttq(?:vn)?(?![a-z])/g, '$1mặt trận tổ quốc')
+    .replace(/(mặt trận tổ quốc|mat tran to quoc) (?:việt nam|viet nam)/u, '$1')
+    .replace(/(^|[^a-z])hlhpn(?![a-z])/g, '$1hội liên hiệp phụ nữ');
 }
 
 // Where a unit adds its province ("Sở Y tế tỉnh Lạng Sơn", "…, tỉnh Lạng Sơn", "Trung tâm … tỉnh"): not part of which unit it is.

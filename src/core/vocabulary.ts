@@ -72,6 +72,8 @@ export interface GroupDef {
   names?: RegExp;
   /** Words in a roster's group column that mean this group. */
   words?: RegExp;
+  /** What the group's units are called when counting them: "40/65 xã, phường, đặc khu". */
+  counted: Message;
 }
 
 export interface GroupSet {
@@ -83,6 +85,8 @@ export interface GroupSet {
   wordOrder: readonly GroupId[];
   /** Where a unit no pattern recognises goes. */
   fallback: GroupId;
+  /** The two-level country (2026 on): communes in group II, districts no longer exist. */
+  twoLevel?: boolean;
 }
 
 /** District level: huyện, thành phố, thị xã, quận, with their abbreviations. */
@@ -92,26 +96,26 @@ export const DISTRICT_LEVEL = String.raw`(?:huyện|h\.|thành phố|tp\.?|thị
 export const GROUPS_2017: GroupSet = {
   groups: [
     {
-      id: 'I', key: 'departments', heading: 'I. Các sở, ngành', label: { vi: 'Các sở, ngành', en: 'Provincial departments' },
+      id: 'I', key: 'departments', heading: 'I. Các sở, ngành', label: { vi: 'Các sở, ngành', en: 'Provincial departments' }, counted: { vi: 'sở, ngành', en: 'departments' },
       names: /^(?:sở|ban|đài|báo|văn phòng|thanh tra|công an|bộ chỉ huy|kho bạc|cục)(?:\s|$)/u,
       words: /sở|ngành|department/u,
     },
     {
-      id: 'II', key: 'districts', heading: 'II. UBND các huyện, thành phố', label: { vi: 'UBND các huyện, thành phố', en: 'District People’s Committees' },
+      id: 'II', key: 'districts', heading: 'II. UBND các huyện, thành phố', label: { vi: 'UBND các huyện, thành phố', en: 'District People’s Committees' }, counted: { vi: 'huyện, thành phố', en: 'districts' },
       names: new RegExp(String.raw`^(?:(?:ubnd|(?:ủy|uỷ) ban nhân dân)\s*${DISTRICT_LEVEL}|huyện|thành phố|thị xã|quận|tp\.?|tx\.?)(?:(?<=\.)|\s|$)`, 'u'),
       words: /huyện|ubnd|ủy ban nhân dân|uỷ ban nhân dân|district/u,
     },
     {
-      id: 'III', key: 'associations', heading: 'III. Các hội, đoàn thể', label: { vi: 'Các hội, đoàn thể', en: 'Mass organisations' },
+      id: 'III', key: 'associations', heading: 'III. Các hội, đoàn thể', label: { vi: 'Các hội, đoàn thể', en: 'Mass organisations' }, counted: { vi: 'hội, đoàn thể', en: 'organisations' },
       names: /^(?:hội|mặt trận|(?:ủy|uỷ) ban (?:mặt trận|mttq)|ubmttq|mttq|đoàn|tỉnh đoàn|thành đoàn|liên đoàn|liên hiệp|liên minh|công đoàn|cựu chiến binh)(?:\s|$)/u,
       words: /hội|đoàn thể|mặt trận|association|mass org/u,
     },
     {
-      id: 'IV', key: 'facilities', heading: 'IV. Các cơ sở trợ giúp xã hội', label: { vi: 'Các cơ sở trợ giúp xã hội', en: 'Social assistance facilities' },
+      id: 'IV', key: 'facilities', heading: 'IV. Các cơ sở trợ giúp xã hội', label: { vi: 'Các cơ sở trợ giúp xã hội', en: 'Social assistance facilities' }, counted: { vi: 'cơ sở trợ giúp xã hội', en: 'facilities' },
       names: /^(?:trung tâm|bệnh viện|quỹ|cơ sở|làng trẻ|trường)(?:\s|$)/u,
       words: /trợ giúp|bảo trợ|cơ sở|facilit/u,
     },
-    { id: 'V', key: 'other', heading: 'V. Đơn vị khác', label: { vi: 'Đơn vị khác', en: 'Other units' }, words: /khác|other/u },
+    { id: 'V', key: 'other', heading: 'V. Đơn vị khác', label: { vi: 'Đơn vị khác', en: 'Other units' }, counted: { vi: 'đơn vị khác', en: 'other units' }, words: /khác|other/u },
   ],
   // Mặt trận's committee starts "Ủy ban", so it is tested before the People's Committees.
   nameOrder: ['III', 'II', 'I', 'IV'],
@@ -119,9 +123,48 @@ export const GROUPS_2017: GroupSet = {
   fallback: 'V',
 };
 
-/** The groups a campaign year's returns are sorted into (one set for every year so far). */
-export function groupSetForYear(_year?: number): GroupSet {
-  return GROUPS_2017;
+/** Commune level: xã, phường, đặc khu, with their abbreviations. */
+export const COMMUNE_LEVEL = String.raw`(?:xã|xa|x\.|phường|phuong|p\.|đặc khu|dac khu|đk\.?|dk\.?)`;
+
+/**
+ * The groups of campaigns from 2026 on, in the two-level country (1 July 2025): no districts, so group II is the
+ * commune level; the mass organisations sit under the Fatherland Front. Name patterns and roster words are
+ * those of 2017 where the body is the same.
+ */
+export const GROUPS_2026: GroupSet = {
+  groups: [
+    { ...GROUPS_2017.groups[0], heading: 'I. Các sở, ban, ngành', label: { vi: 'Các sở, ban, ngành', en: 'Provincial departments and agencies' }, counted: { vi: 'sở, ban, ngành', en: 'departments and agencies' } },
+    {
+      id: 'II', key: 'communes', heading: 'II. UBND các xã, phường, đặc khu', label: { vi: 'UBND các xã, phường, đặc khu', en: 'Commune People’s Committees' },
+      counted: { vi: 'xã, phường, đặc khu', en: 'communes, wards and special zones' },
+      names: new RegExp(String.raw`^(?:(?:ubnd|(?:ủy|uỷ) ban nhân dân)\s*)?${COMMUNE_LEVEL}(?:(?<=\.)|\s)`, 'u'),
+      words: /xã|phường|đặc khu|ubnd|ủy ban nhân dân|uỷ ban nhân dân|commune/u,
+    },
+    {
+      ...GROUPS_2017.groups[2], heading: 'III. Mặt trận Tổ quốc và các tổ chức, hội, đoàn thể', label: { vi: 'Mặt trận Tổ quốc và các tổ chức, hội, đoàn thể', en: 'Fatherland Front and mass organisations' },
+      counted: { vi: 'tổ chức, hội, đoàn thể', en: 'organisations' }, words: /hội|đoàn thể|mặt trận|tổ chức|association|mass org|front/u,
+    },
+    GROUPS_2017.groups[3],
+    GROUPS_2017.groups[4],
+  ],
+  nameOrder: ['III', 'II', 'I', 'IV'],
+  // "cơ sở trợ giúp xã hội" holds both "sở" and "xã": facilities first.
+  wordOrder: ['IV', 'II', 'III', 'I', 'V'],
+  fallback: 'V',
+  twoLevel: true,
+};
+
+/** The first campaign after the two-level reform of 1 July 2025. */
+export const TWO_LEVEL_FROM_YEAR = 2026;
+
+/** The groups a campaign year's returns are sorted into: 2017–2025 as the documents have them, 2026 on without districts. */
+export function groupSetForYear(year?: number): GroupSet {
+  return year !== undefined && year >= TWO_LEVEL_FROM_YEAR ? GROUPS_2026 : GROUPS_2017;
+}
+
+/** Whether a campaign year is in the two-level country (communes, no districts). */
+export function isTwoLevelYear(year?: number): boolean {
+  return year !== undefined && year >= TWO_LEVEL_FROM_YEAR;
 }
 
 /** The groups of the default set, in order. */

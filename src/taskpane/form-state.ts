@@ -1,6 +1,6 @@
 // The "Biểu mẫu" tab's state: the fields as typed, whether the year was chosen,
 // and what the core makes of them. Pure: no DOM, no Office, no storage.
-import { DEFAULT_FORM_PARAMS, FormParams, parseFormParams } from '../core/form';
+import { FormParams, defaultFormParams, parseFormParams } from '../core/form';
 import { FIRST_EDITION_YEAR, editionOf } from '../core/vocabulary';
 import { Message } from '../core/plan';
 
@@ -14,12 +14,14 @@ export interface FormState {
   yearChosen: boolean;
 }
 
+/** Today's defaults: the current reporting season's year (from 1 July, next year's campaign), Sở Y tế. */
 export function defaultFields(now: Date): Fields {
+  const d = defaultFormParams(now);
   return {
-    year: String(now.getFullYear()),
-    rows: String(DEFAULT_FORM_PARAMS.rows),
+    year: String(d.year),
+    rows: String(d.rows),
     province: '',
-    body: DEFAULT_FORM_PARAMS.body,
+    body: d.body,
     plan: '',
     unit: '',
     theme: '',

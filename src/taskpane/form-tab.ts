@@ -2,6 +2,10 @@
 // "Tải biểu mẫu (.xlsx)" (the very same plan as a file, writer loaded on demand).
 // State: form-state.ts; sheets and files go through the host.
 import { FormParams, buildFormPlan } from '../core/form';
+import { FileRejected } from '../core/returns';
+import { ROSTER_SHEET, rosterFromGrids } from '../core/roster';
+import { buildRoster } from '../core/units';
+import { groupSetForYear } from '../core/vocabulary';
 import { FIELD_NAMES, FormState, XLSX_MIME, campaignOf, editionHint, fieldEdited, formFileName, initialFormState, moreOpen, validate } from './form-state';
 import { PaneHost } from './host';
 import { formatNumber } from './i18n';
@@ -127,6 +131,37 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
         if (outcome === 'downloaded') showMessage(status, 'success', t('downloaded', { file }));
         else if (outcome === 'opened') showMessage(status, 'success', t('downloadOpened', { file }));
         else showMessage(status, 'warning', t('downloadUnavailable', { file }));
+      } catch (e) {
+        showMessage(status, 'error', describeError(e, pane));
+      }
+    });
+  });
+
+  // One form per unit of the workbook's roster sheet, each with the unit's name locked in, as one .zip.
+  const zipBtn = byId<HTMLButtonElement>('btn-forms-zip');
+  zipBtn.addEventListener('click', () => {
+    void busy(zipBtn, async () => {
+      const p = params();
+      if (!p) return showMessage(status, 'error', t('fixFields'));
+      try {
+        const sheets = await host.listSheets();
+        const sheet = sheets.find((n) => n.toLowerCase() === ROSTER_SHEET.toLowerCase());
+        if (!sheet) return showMessage(status, 'warning', t('formsZipNoRoster', { sheet: ROSTER_SHEET }));
+        const read = await host.readSheet({ sheetId: sheet });
+        let units: string[];
+        try {
+          units = buildRoster(rosterFromGrids(read.raw.sheets.map((s) => s.cells), sheet), groupSetForYear(p.year)).entries.map((e) => e.unit);
+        } catch (e) {
+          if (e instanceof FileRejected) return showMessage(status, 'warning', e.text[pane.lang]);
+          throw e;
+        }
+        if (!units.length) return showMessage(status, 'warning', t('formsZipEmpty', { sheet }));
+        showMessage(status, 'info', t('preparing'));
+        const { formsZip } = await import(/* webpackChunkName: "xlsx-writer" */ '../workbook/forms-zip');
+        const zip = await formsZip(p, units);
+        const file = `bieu-mau-CTXH-${p.year}-tung-don-vi.zip`;
+        await host.downloadFile(file, zip.bytes, 'application/zip');
+        showMessage(status, 'success', t('formsZipDone', { file, n: units.length }));
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       }

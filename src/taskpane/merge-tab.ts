@@ -2,10 +2,13 @@
 // worker and listed as it arrives (unit, status, figures); "Tổng hợp" writes the
 // consolidated sheets from the same plan as the command line through the host,
 // replacing an earlier summary only after the user says so. State: merge-state.ts.
-import { mergeReturns } from '../core/merge';
+import { coverageMessage, formsYear, mergeReturns } from '../core/merge';
 import { NO_ROSTER, receivedCounts, receivedWithoutRoster } from '../core/coverage-text';
+import { loadNationalIndex } from '../core/admin/load';
+import { chooseProvince, provinceRoster } from '../core/admin/province-roster';
+import { COMMUNE_ERA_HEADINGS } from '../core/admin/roster-template';
 import { Problem, ReturnResult } from '../core/returns';
-import { RosterEntry } from '../core/vocabulary';
+import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
@@ -242,7 +245,10 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
 
   const listFiles = async (files: File[]): Promise<MergeFile[]> => {
     const pick: MergeFile[] = [];
-    for (const f of spreadsheetsOf(files)) {
+    // A list of units among the returns (a .csv, or a workbook with "Đơn vị" and "Nhóm" columns) is the roster.
+    const csv = files.filter((f) => /\.csv$/i.test(f.name));
+    for (const f of csv) await useRosterFile(f, true).catch(() => false);
+    for (const f of spreadsheetsOf(files.filter((f) => !csv.includes(f)))) {
       const meta = { original: f.name, size: f.size, modified: f.lastModified };
       let same: MergeFile | undefined;
       for (const e of possiblySame(state, meta, pick))
@@ -289,6 +295,12 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     const lane = async () => {
       for (let i = next++; i < fresh.length; i = next++) {
         const result = await readOne(fresh[i], year);
+        const file = handles.get(fresh[i].id);
+        // A workbook holding no form but a list of units is the roster, not a broken return.
+        if (file && result?.status === 'error' && result.problems.some((p) => p.code === 'form.notFound') && (await useRosterFile(file, true).catch(() => false))) {
+          update(removeFile(fileRead(state, fresh[i].id, result), fresh[i].id));
+          continue;
+        }
         // The state as it is now, after the other lanes' updates (not as it was before the read).
         update(fileRead(state, fresh[i].id, result));
       }
@@ -348,14 +360,94 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     });
   });
 
+  // The province's ready-made list: the 34 provinces from the national list, loaded (its own chunk) on first view.
+  const provinceSelect = byId<HTMLSelectElement>('roster-province');
+  const provinceBtn = byId<HTMLButtonElement>('btn-roster-province');
+  let provincesShown = false;
+  const showProvinces = async () => {
+    if (provincesShown) return;
+    provincesShown = true;
+    try {
+      const index = await loadNationalIndex();
+      provinceSelect.append(...index.provinces.map((p) => el('option', { value: p.code }, p.name)));
+      const typed = params()?.province;
+      const guess = typed ? chooseProvince(index, typed) : undefined;
+      if (guess?.ok) provinceSelect.value = guess.province.code;
+    } catch (e) {
+      provincesShown = false;
+      rosterStatus.textContent = describeError(e, pane);
+    }
+  };
+  provinceBtn.addEventListener('click', () => {
+    void busy(provinceBtn, async () => {
+      try {
+        if (!provinceSelect.value) return void (rosterStatus.textContent = t('rosterProvinceNone'));
+        const sheets = await host.listSheets();
+        if (sheets.some((n) => n.toLowerCase() === ROSTER_SHEET.toLowerCase())) return void (rosterStatus.textContent = t('rosterSheetExists', { sheet: ROSTER_SHEET }));
+        const index = await loadNationalIndex();
+        const province = index.province(provinceSelect.value)!;
+        const year = params()?.year ?? new Date().getFullYear();
+        const roster = provinceRoster(index, province, year, COMMUNE_ERA_HEADINGS);
+        const res = await host.writeSheets([roster.plan], { lang: pane.lang });
+        await refreshRoster();
+        const communes = roster.rows.filter((r) => !r.suggested).length;
+        rosterStatus.textContent = [
+          t('rosterProvinceInserted', { sheet: res.sheets[0], communes, province: province.name, suggested: roster.rows.length - communes }),
+          res.message,
+        ].filter(Boolean).join(' ');
+      } catch (e) {
+        rosterStatus.textContent = describeError(e, pane);
+      }
+    });
+  });
+
+  // A roster file from disk (.csv or a workbook), read by the same reader as --roster.
+  const rosterInput = byId<HTMLInputElement>('roster-file-input');
+  const rosterClear = byId<HTMLButtonElement>('btn-roster-file-clear');
+  let fileRoster: { file: string; entries: RosterEntry[] } | undefined;
+  const rosterRows = async (name: string, bytes: ArrayBuffer) => {
+    const reply = await worker.request({ kind: 'roster', name, bytes }, [bytes]);
+    if (!reply.ok) return { error: reply.text[pane.lang] };
+    if (reply.kind !== 'roster') return { error: t('nothingToMerge') };
+    return { rows: reply.rows };
+  };
+  const useRosterFile = async (file: File, fromReturns: boolean): Promise<boolean> => {
+    const read = await rosterRows(file.name, await file.arrayBuffer());
+    if (!read.rows) {
+      if (!fromReturns) rosterStatus.textContent = read.error ?? '';
+      return false;
+    }
+    const roster = buildRoster(read.rows.map((r, i) => ({ unit: r.unit, group: r.group, line: i + 1 })), groupSetForYear(params()?.year));
+    fileRoster = { file: file.name, entries: roster.entries };
+    rosterClear.hidden = false;
+    rosterStatus.textContent = [
+      fromReturns ? t('rosterFromReturns', { file: file.name }) : '',
+      t('rosterFileUsed', { file: file.name, n: roster.entries.length }),
+      ...roster.problems.map((p) => p.message[pane.lang]),
+    ].filter(Boolean).join(' ');
+    return true;
+  };
+  byId('btn-roster-file').addEventListener('click', () => rosterInput.click());
+  rosterInput.addEventListener('change', () => {
+    const f = rosterInput.files?.[0];
+    rosterInput.value = '';
+    if (f) void useRosterFile(f, false).catch((e) => (rosterStatus.textContent = describeError(e, pane)));
+  });
+  rosterClear.addEventListener('click', () => {
+    fileRoster = undefined;
+    rosterClear.hidden = true;
+    rosterStatus.textContent = '';
+  });
+
   const readRoster = async (): Promise<{ entries?: RosterEntry[]; notes: string[] }> => {
+    if (fileRoster) return { entries: fileRoster.entries, notes: [t('rosterFileUsed', { file: fileRoster.file, n: fileRoster.entries.length })] };
     if (!useRoster.checked) return { notes: [] };
     const read = await host.readSheet({ sheetId: ROSTER_SHEET });
     const bytes = sheetToCsv(read.raw);
     const reply = await worker.request({ kind: 'roster', name: ROSTER_SHEET, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
     if (!reply.ok) return { notes: [reply.text[pane.lang]] };
     if (reply.kind !== 'roster') return { notes: [] };
-    const roster = buildRoster(reply.rows.map((r, i) => ({ unit: r.unit, group: r.group, line: i + 1 })));
+    const roster = buildRoster(reply.rows.map((r, i) => ({ unit: r.unit, group: r.group, line: i + 1 })), groupSetForYear(params()?.year));
     return { entries: roster.entries.length ? roster.entries : undefined, notes: roster.problems.map((p) => p.message[pane.lang]) };
   };
 
@@ -397,7 +489,11 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       try {
         const roster = await readRoster();
         rosterStatus.textContent = roster.notes.join(' ');
-        const merged = mergeReturns(results, { roster: roster.entries, year: p?.year });
+        // From 2026 the national list maps pre-reform commune names (loaded only then: it is a large chunk).
+        const year = p?.year ?? formsYear(results);
+        const national = isTwoLevelYear(year) ? await loadNationalIndex() : undefined;
+        const province = national && p?.province ? chooseProvince(national, p.province) : undefined;
+        const merged = mergeReturns(results, { roster: roster.entries, year: p?.year, national, ...(province?.ok ? { province: province.province } : {}) });
         if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
         const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: workbookLang() });
         const existing = new Set((await host.listSheets()).map((s) => s.toLowerCase()));
@@ -413,7 +509,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
         const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
         // Without a roster only what was received is known: never "12/12".
         const coverage = merged.roster
-          ? [t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected })]
+          ? [coverageMessage(merged)[pane.lang]]
           : [receivedWithoutRoster(receivedCounts(merged))[pane.lang], `${NO_ROSTER[pane.lang]} ${rosterBtn.hidden ? t('rosterTick', { sheet: ROSTER_SHEET }) : t('rosterHowTo')}`];
         // One message bar, not a stack: the footer stays small enough to leave the list in view.
         const rejectedLine = merged.rejected.length ? t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] }) : undefined;
@@ -430,6 +526,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     activate() {
       showContext();
       void refreshRoster();
+      void showProvinces();
     },
   };
 }

@@ -1,0 +1,10 @@
+// The national list for the command line, loaded on first use: most commands never need the 3,321 communes.
+import { NationalIndex, createNationalIndex } from '../core/admin/national-index';
+
+let cached: NationalIndex | undefined;
+
+export function nationalIndex(): NationalIndex {
+  // A plain require: the CLI runs as CommonJS under tsx, where import() would bypass the TypeScript loader.
+  cached ??= createNationalIndex((require('../core/admin/national-list') as typeof import('../core/admin/national-list')).NATIONAL_LIST);
+  return cached;
+}
