@@ -14,6 +14,8 @@ export interface CellStyle {
   hAlign?: HAlign;
   vAlign?: VAlign;
   wrap?: boolean;
+  /** Indent from the aligned edge, in Excel's indent steps: numbers off the right border. */
+  indent?: number;
   /** Thin border on all four sides. */
   border?: boolean;
   /** Dotted bottom border: a line to write on. */
