@@ -62,7 +62,16 @@ export interface WholeNumberRule {
   error: { title: Message; message: Message };
 }
 
-export type ValidationRule = WholeNumberRule;
+/** A cell that takes one of a few values (the activities block's "x"). */
+export interface ListRule {
+  kind: 'list';
+  range: Rect;
+  values: string[];
+  prompt: { title: Message; message: Message };
+  error: { title: Message; message: Message };
+}
+
+export type ValidationRule = WholeNumberRule | ListRule;
 
 export interface DefinedName {
   name: string;

@@ -230,10 +230,13 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, opts: Qu
     if (f.validation) {
       for (const v of plan.validations) {
         const dv = sheet.getRange(rectAddress(v.range)).dataValidation;
-        dv.rule = {
-          wholeNumber:
-            v.max === undefined ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' } : { formula1: v.min, formula2: v.max, operator: 'Between' },
-        };
+        dv.rule =
+          v.kind === 'list'
+            ? { list: { inCellDropDown: true, source: v.values.join(',') } }
+            : {
+                wholeNumber:
+                  v.max === undefined ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' } : { formula1: v.min, formula2: v.max, operator: 'Between' },
+              };
         dv.ignoreBlanks = true;
         // Excel caps titles at 32 and messages at 255 characters; the form goes to Vietnamese units, so Vietnamese.
         dv.prompt = { showPrompt: true, title: v.prompt.title.vi.slice(0, 32), message: v.prompt.message.vi.slice(0, 255) };

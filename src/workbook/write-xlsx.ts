@@ -47,10 +47,12 @@ async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void>
   // One rule per range (exceljs types omit this public collection; cell-by-cell rules would overlap).
   const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of plan.validations) {
+    const rule: Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae'> =
+      v.kind === 'list'
+        ? { type: 'list', formulae: [`"${v.values.join(',')}"`] }
+        : { type: 'whole', operator: v.max === undefined ? 'greaterThanOrEqual' : 'between', formulae: v.max === undefined ? [v.min] : [v.min, v.max] };
     validations.add(rectAddress(v.range), {
-      type: 'whole',
-      operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
-      formulae: v.max === undefined ? [v.min] : [v.min, v.max],
+      ...rule,
       allowBlank: true,
       showInputMessage: true,
       promptTitle: v.prompt.title.vi,

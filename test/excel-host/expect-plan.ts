@@ -54,9 +54,11 @@ export function expectSheetMatchesPlan(host: ExcelHost, name: string, plan: Shee
     expect(s.validations.map((v) => rectAddress(v.rect))).toEqual(plan.validations.map((v) => rectAddress(v.range)));
     plan.validations.forEach((pv, i) => {
       const v = s.validations[i];
-      expect(v.rule).toEqual({
-        wholeNumber: pv.max === undefined ? { formula1: pv.min, operator: 'GreaterThanOrEqualTo' } : { formula1: pv.min, formula2: pv.max, operator: 'Between' },
-      });
+      expect(v.rule).toEqual(
+        pv.kind === 'list'
+          ? { list: { inCellDropDown: true, source: pv.values.join(',') } }
+          : { wholeNumber: pv.max === undefined ? { formula1: pv.min, operator: 'GreaterThanOrEqualTo' } : { formula1: pv.min, formula2: pv.max, operator: 'Between' } },
+      );
       expect(v.errorAlert).toEqual({ showAlert: true, style: 'Stop', title: pv.error.title.vi, message: pv.error.message.vi });
       expect(v.prompt).toEqual({ showPrompt: true, title: pv.prompt.title.vi, message: pv.prompt.message.vi });
       expect(v.ignoreBlanks).toBe(true);
