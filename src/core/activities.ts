@@ -150,10 +150,19 @@ export interface ActivitiesRead {
 
 const ABSENT: ActivitiesRead = { present: false, activities: null, otherActivity: null, banners: null, problems: [] };
 
-/** The cell right of a label: past the label's merged area. */
+/**
+ * The cell right of a label: past the label's merged area, then the first one with something
+ * in it (a reader that loses merges, or a label cell a clerk unmerged, leaves blanks between).
+ */
 function rightOf(sheet: RawSheet, r: number, c: number): number {
   const m = sheet.merges?.find((x) => x.r1 <= r && r <= x.r2 && x.c1 <= c && c <= x.c2);
-  return (m ? m.c2 : c) + 1;
+  const first = (m ? m.c2 : c) + 1;
+  const width = sheet.cells[r - 1]?.length ?? 0;
+  for (let cc = first; cc <= Math.min(width, first + 8); cc++) {
+    const cell = cellAt(sheet, r, cc);
+    if (cell && cell.value !== null && cell.value !== undefined && !(typeof cell.value === 'string' && cell.value.trim() === '')) return cc;
+  }
+  return first;
 }
 
 const tickWarning = (label: string, shown: string): Message => ({

@@ -62,8 +62,8 @@ export interface ReportPlan {
 
 /** What the report reads about one unit beyond its figures; absent until the reader provides it. */
 export interface UnitExtras {
-  /** Ticked activity types, as printed on the form, in the form's order; undefined when the form had no activities block. */
-  activities?: string[];
+  /** Ticked activity types, as printed on the form, in the form's order; null (or absent) when the form had no activities block. */
+  activities?: string[] | null;
   otherActivity?: string | null;
   banners?: boolean | null;
   /** "YYYY-MM-DD". */
@@ -200,7 +200,7 @@ function figuresParagraphs(m: Merged): ReportBlock[] {
 }
 
 function activityParagraphs(units: readonly ReportUnit[], order: readonly string[]): ReportBlock[] {
-  const withBlock = units.filter((u) => u.activities !== undefined);
+  const withBlock = units.filter((u) => u.activities != null);
   if (!withBlock.length) return [para(gap('[Các đơn vị gửi biểu không có phần hình thức tổ chức: ghi các hình thức tổ chức chính theo báo cáo của các đơn vị.]'))];
   const counts = new Map<string, number>();
   for (const u of withBlock) for (const a of u.activities!) counts.set(a, (counts.get(a) ?? 0) + 1);
@@ -278,8 +278,8 @@ function figuresTable(m: Merged): ReportBlock {
 
 /** What goes in the "Hình thức tổ chức" cell: ticked types in form order, then the free text. */
 export function activitiesText(u: UnitExtras): string {
-  if (u.activities === undefined) return '';
-  const items = [...u.activities.filter((a) => !/^khác/iu.test(a)), ...(u.otherActivity ? [u.otherActivity] : [])];
+  if (u.activities == null) return '';
+  const items = [...u.activities, ...(u.otherActivity ? [u.otherActivity] : [])];
   return items.map((a) => `- ${a}`).join('\n');
 }
 
@@ -290,7 +290,7 @@ function activitiesTable(m: Merged): ReportBlock {
     if (!g.units.length && !g.expected) continue;
     rows.push({ bold: true, cells: [groupNo(g), g.label.vi, '', '', ''] });
     (g.units as ReportUnit[]).forEach((u, i) =>
-      rows.push({ cells: [String(i + 1), u.display, activitiesText(u), u.banners ? 'x' : '', u.activities === undefined ? 'Biểu không có phần hình thức tổ chức' : ''] }),
+      rows.push({ cells: [String(i + 1), u.display, activitiesText(u), u.banners ? 'x' : '', u.activities == null ? 'Biểu không có phần hình thức tổ chức' : ''] }),
     );
   }
   return {
