@@ -170,6 +170,8 @@ function queueStyle(range: Excel.Range, s: CellStyle, f: Features): void {
   if (s.hAlign) fmt.horizontalAlignment = H_ALIGN[s.hAlign];
   fmt.verticalAlignment = V_ALIGN[s.vAlign ?? 'middle'];
   if (s.wrap) fmt.wrapText = true;
+  // RangeFormat.indentLevel is ExcelApi 1.9, like page layout: older Excel keeps numbers at the border.
+  if (s.indent && f.pageLayout) fmt.indentLevel = s.indent;
   if (s.fill) fmt.fill.color = `#${s.fill}`;
   if (s.border) {
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {

@@ -28,6 +28,7 @@ export function expectSheetMatchesPlan(host: ExcelHost, name: string, plan: Shee
     expect([addr, s.format(cell.r, cell.c, 'font.color')]).toEqual([addr, style?.color ? `#${style.color}` : '#000000']);
     expect([addr, s.format(cell.r, cell.c, 'fill.color')]).toEqual([addr, style?.fill ? `#${style.fill}` : null]);
     expect([addr, s.format(cell.r, cell.c, 'wrapText')]).toEqual([addr, !!style?.wrap]);
+    expect([addr, s.format(cell.r, cell.c, 'indentLevel')]).toEqual([addr, opts.pageLayout !== false ? style?.indent ?? 0 : 0]);
     expect([addr, s.format(cell.r, cell.c, 'locked')]).toEqual([addr, style?.locked !== false]);
     if (style) expect([addr, s.format(cell.r, cell.c, 'verticalAlignment')]).toEqual([addr, { top: 'Top', middle: 'Center', bottom: 'Bottom' }[style.vAlign ?? 'middle']]);
     if (style?.hAlign) expect([addr, s.format(cell.r, cell.c, 'horizontalAlignment')]).toEqual([addr, { left: 'Left', center: 'Center', right: 'Right' }[style.hAlign]]);
