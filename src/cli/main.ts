@@ -3,13 +3,13 @@ import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFil
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, parseFormParams } from '../core/form';
-import { extractReturn } from '../core/extract';
 import { mergeReturns, toSummaryJson } from '../core/merge';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { FileRejected, Problem, ReturnResult, RosterEntry } from '../core/returns';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { readWorkbookBytes } from '../workbook/read-workbook';
+import { readReturn } from '../workbook/read-return';
+import { rejectedResult } from '../workbook/read/rejections';
 import { readRosterBytes } from '../workbook/read-roster';
 import { writeWorkbook } from '../workbook/write-xlsx';
 
@@ -110,15 +110,9 @@ function listInputs(paths: string[], lang: Lang): string[] {
 export function readReturnFile(path: string, campaignYear?: number): ReturnResult {
   const file = basename(path);
   const stat = statSync(path);
-  try {
-    // Refuse a huge file before reading it into memory.
-    if (stat.size > MAX_FILE_BYTES) throw new FileRejected(file, 'file.tooLarge', tooLargeMessage(stat.size));
-    const raw = readWorkbookBytes(new Uint8Array(readFileSync(path)), file, stat.mtimeMs);
-    return extractReturn(raw, { campaignYear });
-  } catch (e) {
-    if (!(e instanceof FileRejected)) throw e;
-    return { file, modified: stat.mtimeMs, rows: [], status: 'error', problems: [{ file, severity: 'error', code: e.code, message: e.text }] };
-  }
+  // Refuse a huge file before reading it into memory.
+  if (stat.size > MAX_FILE_BYTES) return rejectedResult(file, stat.mtimeMs, 'file.tooLarge', tooLargeMessage(stat.size));
+  return readReturn(new Uint8Array(readFileSync(path)), file, { modified: stat.mtimeMs, campaignYear });
 }
 
 interface FileReport {

@@ -13,6 +13,7 @@ import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
+import { rejectedResult } from '../workbook/read/rejections';
 
 /** Same cap as the reader's (src/workbook/read-workbook.ts); checked here so a huge file is never loaded. */
 
@@ -50,10 +51,6 @@ async function sameBytes(a: File, b: File): Promise<boolean> {
 }
 
 type Status = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
-
-function rejectedResult(file: string, modified: number, code: string, text: { vi: string; en: string }): ReturnResult {
-  return { file, modified, rows: [], status: 'error', problems: [{ file, severity: 'error', code, message: text }] };
-}
 
 export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void } {
   const t = pane.t;
