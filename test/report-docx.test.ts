@@ -10,7 +10,7 @@ import { extractReturn } from '../src/core/extract';
 import { mergeReturns } from '../src/core/merge';
 import { formatVnNumber } from '../src/core/numbers';
 import { ReportUnit, buildReportPlan } from '../src/core/report-plan';
-import { RosterEntry } from '../src/core/returns';
+import { RosterEntry } from '../src/core/vocabulary';
 import { writeReportDocx } from '../src/workbook/write-docx';
 import { formWorkbook } from './core-fixtures';
 import { libreOfficeProblem } from './helpers/soffice';

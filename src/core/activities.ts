@@ -1,7 +1,9 @@
 // How a unit organised its day: the optional block below the form's figures table
 // ("Hình thức tổ chức (đánh dấu x)"), described once as data, and read back from a
 // returned sheet by its labels, so inserted or moved rows do not matter.
-import { CellStyle, ListRule, Message, PlanCell, Rect, cellAddress } from './plan';
+import { cellAddress } from './a1';
+import { problemMessage } from './messages';
+import { CellStyle, ListRule, PlanCell, Rect } from './plan';
 import { Problem, RawCell, RawSheet } from './returns';
 
 export type ActivityKind = 'tick' | 'banners' | 'other';
@@ -165,11 +167,6 @@ function rightOf(sheet: RawSheet, r: number, c: number): number {
   return first;
 }
 
-const tickWarning = (label: string, shown: string): Message => ({
-  vi: `Ô đánh dấu hình thức “${label}” ghi “${shown}”, không phải dấu x: hình thức này được coi là chưa tổ chức. Nếu đơn vị đã tổ chức, hãy ghi x.`,
-  en: `The tick cell for “${label}” holds “${shown}”, not an x: it is read as not held. If the unit held it, type x.`,
-});
-
 /**
  * Reads the block in rows from..to (1-based, inclusive) of a sheet: the rows below the figures
  * table. Labels are matched wherever they are in that area, so rows may be moved or inserted.
@@ -216,7 +213,7 @@ export function readActivities(sheet: RawSheet, file: string, from: number, to: 
     if (s === '') continue;
     if (TICKED.has(s.toLowerCase())) ticked.add(f.t);
     else {
-      problems.push({ file, sheet: sheet.name, cell: cellAddress(f.r, c), severity: 'warning', code: 'activity.tickUnclear', message: tickWarning(f.t.label, s) });
+      problems.push({ file, sheet: sheet.name, cell: cellAddress(f.r, c), severity: 'warning', code: 'activity.tickUnclear', message: problemMessage('activity.tickUnclear', f.t.label, s) });
     }
   }
   let otherActivity: string | null = null;

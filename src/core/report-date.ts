@@ -1,7 +1,8 @@
 // When a unit dated its report: the form's footer line "<Tỉnh>, ngày … tháng … năm …"
 // as the head of unit filled it in, else the date the file was last saved; and whether
 // that is before the plan's deadline.
-import { Message, cellAddress } from './plan';
+import { cellAddress } from './a1';
+import { problemMessage } from './messages';
 import { Problem, RawCell, RawSheet } from './returns';
 
 export type ReportDateSource = 'footer' | 'saved';
@@ -85,11 +86,6 @@ function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
   return cell as RawCell;
 }
 
-const invalidFooter = (text: string): Message => ({
-  vi: `Ngày ký báo cáo ở cuối biểu (“${text}”) không phải một ngày hợp lệ; đã dùng ngày lưu tệp thay thế.`,
-  en: `The report date at the foot of the form (“${text}”) is not a valid date; the file's saved date is used instead.`,
-});
-
 const SIGNER = /^(thủ trưởng|người lập|ký tên|\(ký)/iu;
 
 /**
@@ -117,7 +113,7 @@ export function readReportDate(sheet: RawSheet, file: string, from: number, to: 
       const f = parseFooterText(cell.value);
       if (f.kind === 'date') return { date: f.date, source: 'footer', cell: cellAddress(r, c), problems };
       if (f.kind === 'invalid') {
-        problems.push({ file, sheet: sheet.name, cell: cellAddress(r, c), severity: 'warning', code: 'reportDate.invalid', message: invalidFooter(f.text) });
+        problems.push({ file, sheet: sheet.name, cell: cellAddress(r, c), severity: 'warning', code: 'reportDate.invalid', message: problemMessage('reportDate.invalid', f.text) });
         break scan;
       }
     }

@@ -7,7 +7,7 @@ import { dongWithWords } from './amount-words';
 import { editionOf } from './form';
 import { GroupResult, Merged, MergedUnit } from './merge';
 import { formatVnNumber } from './numbers';
-import { GROUPS } from './returns';
+import { GROUPS } from './vocabulary';
 
 /** A run of text; a placeholder is shown so that nobody mistakes it for finished text. */
 export interface ReportRun {

@@ -5,7 +5,7 @@ import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { editionOf } from './form';
 import { Merged } from './merge';
 import { CellStyle, Message, PlanCell, Rect, SheetPlan, fitWrappedRows } from './plan';
-import { GROUPS } from './returns';
+import { GROUPS } from './vocabulary';
 import { UnitExtras, activitiesText } from './report-plan';
 
 export const RESULTS_SHEET = { vi: 'Kết quả tổ chức', en: 'Activities' } as const;

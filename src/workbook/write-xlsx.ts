@@ -2,7 +2,8 @@
 // here (exceljs cannot); the Office.js adapter draws them in Excel.
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { CellStyle, SheetPlan, WorkbookPlan, quoteSheetName, rectAddress } from '../core/plan';
+import { CellStyle, SheetPlan, WorkbookPlan } from '../core/plan';
+import { quoteSheetName, rectAddress } from '../core/a1';
 
 type XBorder = Partial<ExcelJS.Borders>;
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };

@@ -1,5 +1,6 @@
 // Every refusal of a returned file: one typed code -> its plain-language message (vi, en).
-import { Message } from '../../core/plan';
+import { Message } from '../../core/i18n';
+import { ProblemCode } from '../../core/messages';
 import { FileRejected, ReturnResult } from '../../core/returns';
 import { tooLargeMessage } from '../file-limits';
 import { MAX_ARRAY_FORMULA_WORK, MAX_CELLS, MAX_SHEET_ROWS } from './limits';
@@ -158,6 +159,6 @@ export function rejectParserError(file: string, e: unknown): never {
 }
 
 /** The result of a file that was refused: no rows, one error naming the file. */
-export function rejectedResult(file: string, modified: number | undefined, code: string, message: Message): ReturnResult {
+export function rejectedResult(file: string, modified: number | undefined, code: ProblemCode, message: Message): ReturnResult {
   return { file, ...(modified !== undefined ? { modified } : {}), rows: [], status: 'error', problems: [{ file, severity: 'error', code, message }] };
 }
