@@ -9,10 +9,10 @@ import { dongInWordsCapitalised } from '../src/core/amount-words';
 import { extractReturn } from '../src/core/extract';
 import { mergeReturns } from '../src/core/merge';
 import { formatVnNumber } from '../src/core/numbers';
-import { ReportUnit, buildReportPlan } from '../src/core/report-plan';
+import { buildReportPlan } from '../src/core/report-plan';
 import { RosterEntry } from '../src/core/vocabulary';
 import { writeReportDocx } from '../src/workbook/write-docx';
-import { formWorkbook } from './core-fixtures';
+import { FormSpec, formWorkbook } from './core-fixtures';
 import { libreOfficeProblem } from './helpers/soffice';
 
 const lo = libreOfficeProblem();
@@ -26,12 +26,13 @@ const roster: RosterEntry[] = [
   { unit: 'UBND phường Đông Kinh', group: 'II' },
   { unit: 'Hội Liên hiệp Phụ nữ tỉnh', group: 'III' },
 ];
-// [unit, rows of [participants, budget, other]]
-const returns: [string, number[][]][] = [
-  ['Sở Y tế', [[120, 15_000_000, 5_000_000], [80, 2_500_000, 0]]],
-  ['UBND xã Bình Gia', [[200, 100_000_000, 56_500_000]]],
-  ['UBND xã Chi Lăng', [[35, 12_000_000, 165_500_000]]],
-  ['Hội Liên hiệp Phụ nữ tỉnh', [[60, 0, 0]]],
+// [unit, rows of [participants, budget, other], what the form's block and footer say]
+const returns: [string, number[][], FormSpec][] = [
+  ['Sở Y tế', [[120, 15_000_000, 5_000_000], [80, 2_500_000, 0]], { ticks: { 'Tọa đàm': 'x', 'Mít tinh, lễ kỷ niệm': 'X', 'Kết hợp treo băng rôn, khẩu hiệu': 'x' }, footer: 'Lạng Sơn, ngày 2 tháng 4 năm 2027' }],
+  ['UBND xã Bình Gia', [[200, 100_000_000, 56_500_000]], { ticks: { 'Tọa đàm': '✓', 'Thể dục, thể thao': 'có' }, other: 'Thăm hỏi người cao tuổi', footer: 'Lạng Sơn, ngày 13 tháng 4 năm 2027' }],
+  ['UBND xã Chi Lăng', [[35, 12_000_000, 165_500_000]], { ticks: { 'Tọa đàm': 'x', 'Kết hợp treo băng rôn, khẩu hiệu': 'x' }, footer: '10/4/2027' }],
+  // Last year's form: no block, no date in the footer or the file.
+  ['Hội Liên hiệp Phụ nữ tỉnh', [[60, 0, 0]], { noActivities: true }],
 ];
 
 let text: string;
@@ -42,15 +43,8 @@ const total = sum(1) + sum(2);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctxh-docx-'));
-  const results = returns.map(([unit, data], i) => extractReturn(formWorkbook({ unit, data, file: `f${i}.xlsx`, year: 2027 })));
-  const merged = mergeReturns(results, { roster, year: 2027 });
-  // What the form's activities block and footer give each unit (set here until the reader provides them).
-  const extras: Record<string, Partial<ReportUnit>> = {
-    'Sở Y tế': { activities: ['Tọa đàm', 'Mít tinh, lễ kỷ niệm'], otherActivity: null, banners: true, onTime: true, daysLate: 0 },
-    'UBND xã Bình Gia': { activities: ['Tọa đàm', 'Thể dục, thể thao'], otherActivity: 'Thăm hỏi người cao tuổi', banners: false, onTime: false, daysLate: 3 },
-    'UBND xã Chi Lăng': { activities: ['Tọa đàm'], otherActivity: null, banners: true, onTime: true, daysLate: 0 },
-  };
-  for (const u of merged.accepted) Object.assign(u, extras[u.display] ?? {});
+  const results = returns.map(([unit, data, extra], i) => extractReturn(formWorkbook({ unit, data, file: `f${i}.xlsx`, year: 2027, ...extra })));
+  const merged = mergeReturns(results, { roster, year: 2027, deadline: '2027-04-10' });
   const plan = buildReportPlan(merged, {
     year: 2027, province: 'Lạng Sơn', body: 'Sở Y tế', deadline: '2027-04-10',
     plan: 'Kế hoạch số 31/KH-UBND ngày 16/2/2027 của Chủ tịch UBND tỉnh',
