@@ -67,6 +67,10 @@ const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
   checkCounts: [1, 2, 3, 4],
   supersededBy: ['Sở Y tế', 'moi.xlsx'],
   workbookTitle: [2025],
+  onTime: [38, 40, '10/4/2027'],
+  late: ['Sở Y tế (3 ngày)'],
+  lateDays: ['Sở Y tế', 3],
+  undated: [2],
 };
 
 const cliArgs: SampleArgs<typeof CLI_TEXT> = {

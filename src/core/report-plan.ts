@@ -7,7 +7,7 @@ import { dongWithWords } from './amount-words';
 import { editionOf } from './form';
 import { GroupResult, Merged, MergedUnit } from './merge';
 import { formatVnNumber } from './numbers';
-import { GROUPS } from './vocabulary';
+import { GroupSet, groupNumeral, groupSetForYear } from './vocabulary';
 
 /** A run of text; a placeholder is shown so that nobody mistakes it for finished text. */
 export interface ReportRun {
@@ -142,8 +142,7 @@ export function vnDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
-const groupNo = (g: GroupResult) => ROMAN[GROUPS.findIndex((x) => x.id === g.id)] ?? g.id;
+const groupNo = (g: GroupResult, set: GroupSet) => groupNumeral(g.id, set) ?? g.id;
 
 /** The list of names in brackets after a count, as the Lạng Sơn report writes "(Bình Gia, Tràng Định, Chi Lăng, Bắc Sơn)". */
 const names = (units: readonly { display?: string; unit: string }[]) => units.map((u) => shortName(u.display ?? u.unit)).join(', ');
@@ -250,13 +249,13 @@ function missingParagraphs(m: Merged): ReportBlock[] {
 }
 
 /** The figures appendix: the summary table with groups, totals and shares. */
-function figuresTable(m: Merged): ReportBlock {
+function figuresTable(m: Merged, set: GroupSet): ReportBlock {
   const rows: ReportTableRow[] = [];
   const n = formatVnNumber;
   for (const g of m.groups) {
     if (!g.units.length && !g.expected) continue;
     const tt = g.totals;
-    rows.push({ bold: true, cells: [groupNo(g), g.label.vi, n(tt.participants), n(tt.totalFunding), n(tt.budget), n(tt.otherFunding), m.roster && g.expected ? `${g.reported}/${g.expected}` : ''] });
+    rows.push({ bold: true, cells: [groupNo(g, set), g.label.vi, n(tt.participants), n(tt.totalFunding), n(tt.budget), n(tt.otherFunding), m.roster && g.expected ? `${g.reported}/${g.expected}` : ''] });
     g.units.forEach((u, i) => rows.push({ cells: [String(i + 1), u.display, n(u.totals.participants), n(u.totals.totalFunding), n(u.totals.budget), n(u.totals.otherFunding), ''] }));
   }
   const t = m.totals;
@@ -284,11 +283,11 @@ export function activitiesText(u: UnitExtras): string {
 }
 
 /** The Lạng Sơn-style "Kết quả tổ chức" table. */
-function activitiesTable(m: Merged): ReportBlock {
+function activitiesTable(m: Merged, set: GroupSet): ReportBlock {
   const rows: ReportTableRow[] = [];
   for (const g of m.groups) {
     if (!g.units.length && !g.expected) continue;
-    rows.push({ bold: true, cells: [groupNo(g), g.label.vi, '', '', ''] });
+    rows.push({ bold: true, cells: [groupNo(g, set), g.label.vi, '', '', ''] });
     (g.units as ReportUnit[]).forEach((u, i) =>
       rows.push({ cells: [String(i + 1), u.display, activitiesText(u), u.banners ? 'x' : '', u.activities == null ? 'Biểu không có phần hình thức tổ chức' : ''] }),
     );
@@ -309,6 +308,7 @@ function activitiesTable(m: Merged): ReportBlock {
 /** The report draft, built from the same merged result as the consolidated workbook. */
 export function buildReportPlan(merged: Merged, opts: ReportOptions = {}): ReportPlan {
   const year = opts.year ?? merged.year;
+  const set = groupSetForYear(year);
   const { name: province, noun } = provinceKind(opts.province ?? '……');
   const where = opts.province ? `trên địa bàn ${noun} ${province}` : 'trên địa bàn';
   const body = opts.body ?? 'Sở Y tế';
@@ -365,8 +365,8 @@ export function buildReportPlan(merged: Merged, opts: ReportOptions = {}): Repor
     recipients: [...superiors.map((s) => `${s} (b/c);`), 'Lãnh đạo Sở;', 'Lưu: VT, ……'],
     signature: { authority: signer.authority ?? 'GIÁM ĐỐC', ...(signer.title ? { title: signer.title } : {}), name: signer.name ?? '[Họ và tên người ký]' },
     appendices: [
-      { title: 'BẢNG TỔNG HỢP SỐ NGƯỜI THAM GIA VÀ KINH PHÍ THỰC HIỆN', reference, blocks: [{ kind: 'paragraph', runs: [{ text: 'Đơn vị tính: đồng', italic: true }], align: 'right' }, figuresTable(merged)] },
-      { title: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', reference, blocks: [activitiesTable(merged)] },
+      { title: 'BẢNG TỔNG HỢP SỐ NGƯỜI THAM GIA VÀ KINH PHÍ THỰC HIỆN', reference, blocks: [{ kind: 'paragraph', runs: [{ text: 'Đơn vị tính: đồng', italic: true }], align: 'right' }, figuresTable(merged, set)] },
+      { title: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', reference, blocks: [activitiesTable(merged, set)] },
     ],
     documentTitle: `Báo cáo kết quả Ngày Công tác xã hội Việt Nam năm ${yearText}`,
   };

@@ -2,11 +2,10 @@
 // to the Lạng Sơn labour department's 2017 results report: STT | Đơn vị | Hình thức tổ chức |
 // Kết hợp treo băng rôn khẩu hiệu | Ghi chú, units under the summary's Roman-numbered groups.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { editionOf } from './form';
 import { Merged } from './merge';
 import { CellStyle, Message, PlanCell, Rect, SheetPlan, fitWrappedRows } from './plan';
-import { GROUPS } from './vocabulary';
-import { UnitExtras, activitiesText } from './report-plan';
+import { editionOf, groupNumeral, groupSetForYear } from './vocabulary';
+import { activitiesText } from './report-plan';
 
 export const RESULTS_SHEET = { vi: 'Kết quả tổ chức', en: 'Activities' } as const;
 
@@ -22,8 +21,6 @@ const STYLES: Record<string, CellStyle> = {
   mark: { border: true, hAlign: 'center', vAlign: 'middle', bold: true },
   small: { border: true, wrap: true, size: 10, vAlign: 'middle' },
 };
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
 const L = {
   title: { vi: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', en: 'HOW EACH UNIT ORGANISED ITS ACTIVITIES' },
@@ -65,13 +62,13 @@ export function buildResultsSheet(m: Merged, opts: ResultsSheetOptions = {}): Sh
   const head = 6;
   [L.no, L.unit, L.forms, L.banners, L.note].forEach((label, i) => put(head, i + 1, t(label), 'th'));
   let r = head + 1;
+  const set = groupSetForYear(opts.year ?? m.year);
   for (const g of m.groups) {
     if (!g.units.length && !g.expected) continue;
-    put(r, 1, ROMAN[GROUPS.findIndex((x) => x.id === g.id)] ?? g.id, 'groupNo');
+    put(r, 1, groupNumeral(g.id, set) ?? g.id, 'groupNo');
     put(r, 2, t(g.label), 'groupText', LAST);
     r++;
-    g.units.forEach((unit, i) => {
-      const u = unit as typeof unit & UnitExtras;
+    g.units.forEach((u, i) => {
       put(r, 1, i + 1, 'no');
       put(r, 2, u.display, 'text');
       put(r, 3, activitiesText(u), 'text');

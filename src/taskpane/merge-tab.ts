@@ -322,7 +322,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         const coverage = t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected });
         showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0], coverage }), res.leftOut);
         if (merged.rejected.length)
-          status.append(message('warning', t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] })));
+          status.append(message('warning', t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[res.sheets.length - 1] })));
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       } finally {
