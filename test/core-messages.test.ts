@@ -91,6 +91,9 @@ const cliArgs: SampleArgs<typeof CLI_TEXT> = {
   notReported: ['Sở Y tế'],
   summaryWritten: ['x.xlsx'],
   demoOpen: ['/tmp/x.xlsx'],
+  badDeadline: ['31/2/2027'],
+  onTime: [38, 40, 'Sở Y tế (+3)'],
+  reportWritten: ['bao-cao.docx'],
   unknownCommand: ['frob'],
 };
 

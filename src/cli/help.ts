@@ -37,6 +37,9 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --deadline D/M/Y  Hạn gửi báo cáo (không bắt buộc) / report deadline (optional)
   --unit TEXT       Điền sẵn tên đơn vị (không bắt buộc) / pre-filled unit name (optional)
   --rows N          Số dòng trống (mặc định ${DEFAULT_FORM_PARAMS.rows}) / number of blank rows
+  --activities      Thêm phần "Hình thức tổ chức (đánh dấu x)" dưới bảng (mặc định có)
+                    Add the "how the unit organised it" block below the table (the default)
+  --no-activities   Biểu không có phần hình thức tổ chức / leave the block out
   --force           Ghi đè nếu tệp đã có / overwrite an existing file
   Mặc định là biểu mẫu của Kế hoạch 45/KH-SLĐTBXH Hải Phòng 2023 (seed 001).
   The defaults reproduce the form of Hải Phòng plan 45/KH-SLĐTBXH, 2023.`,
@@ -47,7 +50,7 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --year N   Năm của đợt báo cáo, để cảnh báo biểu ghi năm khác / campaign year
   Mã thoát / exit code: 0 không tệp nào có lỗi / no errors, 1 có tệp có lỗi / some file has errors,
                         2 dùng sai lệnh / usage error.`,
-  merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] TỆP... / FILES...
+  merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] [--deadline D/M/Y] [--report bao-cao.docx] TỆP... / FILES...
   Tổng hợp các tệp đơn vị gửi về (có thể chỉ một thư mục). / Merge returned files (or a folder).
 
   --out FILE     Bảng tổng hợp .xlsx (bắt buộc) / summary workbook (required)
@@ -56,6 +59,12 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --json FILE    Ghi thêm kết quả dạng JSON / also write the result as JSON
   --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
   --province T   Tỉnh/thành phố cho tiêu đề / province for the title
+  --deadline D/M/Y  Hạn gửi báo cáo: đơn vị nào đúng hạn, muộn mấy ngày (theo ngày ký ở cuối biểu,
+                 không có thì ngày lưu tệp) / deadline: who is on time, who late by how many days
+                 (by the date signed at the foot of the form, else the file's saved date)
+  --report FILE  Ghi thêm dự thảo báo cáo kết quả (.docx) / also write the results report draft (.docx)
+  --body TEXT    Cơ quan viết báo cáo (ví dụ "Sở Y tế") / the body writing the report
+  --plan TEXT    Kế hoạch được thực hiện, sau chữ "Thực hiện" / the plan carried out, after "Thực hiện"
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào

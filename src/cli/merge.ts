@@ -1,11 +1,15 @@
 // `ctxh-report merge` (and the demo, which is a merge of the samples).
 import { readFileSync, existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Lang } from '../core/i18n';
 import { mergeReturns, toSummaryJson } from '../core/merge';
 import { FileRejected } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
+import { buildReportPlan } from '../core/report-plan';
+import { parseDayMonthYear } from '../core/report-date';
+import { ACTIVITY_LABELS } from '../core/activities';
+import { writeReportDocx } from '../workbook/write-docx';
 import { buildRoster } from '../core/units';
 import { RosterEntry } from '../core/vocabulary';
 import { readRosterBytes } from '../workbook/read-roster';
@@ -37,20 +41,32 @@ export interface MergeRun {
   json?: string;
   year?: number;
   province?: string;
+  /** "YYYY-MM-DD". */
+  deadline?: string;
+  /** The .docx report draft to write. */
+  report?: string;
+  /** For the report's header and text: the body writing it and the plan it carries out. */
+  body?: string;
+  plan?: string;
   force: boolean;
 }
 
 export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (!isXlsx(o.out)) throw new UsageError(CLI_TEXT.summaryNeedsXlsx[lang]);
-  guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
+  if (o.report && extname(o.report).toLowerCase() !== '.docx') throw new UsageError(CLI_TEXT.reportNeedsDocx[lang]);
+  guardOutputs([o.out, ...(o.json ? [o.json] : []), ...(o.report ? [o.report] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
   const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
   const results = files.map((f) => readReturnFile(f, o.year));
-  const merged = mergeReturns(results, { roster, year: o.year });
+  const merged = mergeReturns(results, { roster, year: o.year, deadline: o.deadline });
   const summary = toSummaryJson(merged, lang);
-  const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
+  const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, lang });
   writeOutput(o.out, await writeWorkbook(plan), lang);
   if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
+  if (o.report) {
+    const report = buildReportPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, plan: o.plan, deadline: o.deadline, activityTypes: ACTIVITY_LABELS });
+    writeOutput(o.report, await writeReportDocx(report), lang);
+  }
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
   for (const s of merged.superseded) console.log(CLI_TEXT.mergeSuperseded(s.file, s.unit, s.by)[lang]);
@@ -58,7 +74,12 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   console.log(CLI_TEXT.totals(summary.totals)[lang]);
   console.log(CLI_TEXT.reported(summary.coverage.reported, summary.coverage.expected)[lang]);
   if (summary.coverage.missing.length) console.log(CLI_TEXT.notReported(summary.coverage.missing.join('; '))[lang]);
+  if (o.deadline) {
+    const late = merged.accepted.filter((u) => u.onTime === false).map((u) => `${u.display} (+${u.daysLate})`).join('; ');
+    console.log(CLI_TEXT.onTime(merged.coverage.onTime, merged.accepted.length, late)[lang]);
+  }
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
+  if (o.report) console.log(CLI_TEXT.reportWritten(o.report)[lang]);
   if (!summary.accepted.length) return 2;
   return summary.rejected.length ? 1 : 0;
 }
@@ -67,11 +88,19 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
+      deadline: { type: 'string' }, report: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' },
+    },
   });
   if (!values.out) throw new UsageError(CLI_TEXT.mergeNeedsOut[lang]);
+  const deadline = values.deadline !== undefined ? parseDayMonthYear(values.deadline) : undefined;
+  if (values.deadline !== undefined && !deadline) throw new UsageError(CLI_TEXT.badDeadline(values.deadline)[lang]);
   return runMerge(
-    { out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force },
+    {
+      out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force,
+      deadline, report: values.report, body: values.body, plan: values.plan,
+    },
     lang,
   );
 }
