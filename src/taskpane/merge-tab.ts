@@ -6,6 +6,10 @@ import { mergeReturns } from '../core/merge';
 import { ReturnResult } from '../core/returns';
 import { RosterEntry } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
+import { Merged } from '../core/merge';
+import { ACTIVITY_LABELS } from '../core/activities';
+import { buildReportPlan } from '../core/report-plan';
+import { parseDayMonthYear } from '../core/report-date';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
 import { PaneHost } from './host';
@@ -35,6 +39,8 @@ import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function sameBytes(a: File, b: File): Promise<boolean> {
   if (a === b) return true;
@@ -134,7 +140,49 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
   const showContext = () => {
     const c = params();
     byId('merge-context').textContent = [c.year ? t('contextYear', { year: c.year }) : t('contextYearAuto'), c.province, c.body].filter(Boolean).join(' · ');
+    // The deadline the plan gave (part 1), until the user types one here.
+    if (!deadlineTyped && c.deadline) deadlineBox.value = c.deadline;
   };
+
+  // ---- deadline and the report draft
+  const deadlineBox = byId<HTMLInputElement>('m-deadline');
+  const deadlineErr = byId('m-deadline-err');
+  let deadlineTyped = false;
+  deadlineBox.addEventListener('input', () => {
+    deadlineTyped = true;
+    deadlineBox.removeAttribute('aria-invalid');
+    deadlineErr.textContent = '';
+  });
+  /** The deadline as "YYYY-MM-DD", undefined when empty, null when not a date (marked). */
+  const deadline = (): string | undefined | null => {
+    const v = deadlineBox.value.trim();
+    if (!v) return undefined;
+    const iso = parseDayMonthYear(v);
+    if (iso) return iso;
+    deadlineBox.setAttribute('aria-invalid', 'true');
+    deadlineErr.textContent = t('mergeDeadlineInvalid');
+    deadlineBox.focus();
+    return null;
+  };
+  const reportBtn = byId<HTMLButtonElement>('btn-report');
+  let lastMerge: { merged: Merged; year?: number; deadline?: string } | undefined;
+  reportBtn.addEventListener('click', () => {
+    if (!lastMerge) return;
+    const { merged, year, deadline: due } = lastMerge;
+    void busy(reportBtn, async () => {
+      try {
+        const c = params();
+        // The docx writer is large: fetched only when a report is asked for.
+        const { writeReportDocx } = await import(/* webpackChunkName: "docx-writer" */ '../workbook/write-docx');
+        const plan = buildReportPlan(merged, { year, province: c.province, body: c.body, plan: c.plan, deadline: due, activityTypes: ACTIVITY_LABELS });
+        const file = `bao-cao-ctxh-${year ?? 'tong-hop'}.docx`;
+        await host.downloadFile(file, await writeReportDocx(plan), DOCX_MIME);
+        showMessage(status, 'success', t('reportDownloaded', { file }));
+      } catch (e) {
+        showMessage(status, 'error', describeError(e, pane));
+      }
+    });
+  });
 
   /** Redraws the cards only when the files or the reading line changed; the button always. */
   const update = (next: MergeState) => {
@@ -300,12 +348,16 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
       const results = readResults(state);
       if (!state.files.length) return showMessage(status, 'warning', t('noFiles'));
       const p = params();
+      const due = deadline();
+      if (due === null) return;
       update(mergeStarted(state));
       status.replaceChildren(); // the last run's outcome no longer applies
+      reportBtn.hidden = true;
+      lastMerge = undefined;
       try {
         const roster = await readRoster();
         rosterStatus.textContent = roster.notes.join(' ');
-        const merged = mergeReturns(results, { roster: roster.entries, year: p?.year });
+        const merged = mergeReturns(results, { roster: roster.entries, year: p?.year, deadline: due });
         if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
         const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: pane.lang });
         const existing = new Set((await host.listSheets()).map((s) => s.toLowerCase()));
@@ -321,6 +373,12 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
         const coverage = t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected });
         showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0], coverage }), res.leftOut);
+        if (due) {
+          const late = merged.accepted.filter((u) => u.onTime === false).map((u) => `${u.display} (+${u.daysLate})`);
+          status.append(message('info', t('onTimeNote', { onTime: merged.coverage.onTime, reported: merged.accepted.length, late: late.length ? late.join(', ') : '0' })));
+        }
+        lastMerge = { merged, year: p?.year ?? merged.year, deadline: due };
+        reportBtn.hidden = false;
         if (merged.rejected.length)
           status.append(message('warning', t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[res.sheets.length - 1] })));
       } catch (e) {
