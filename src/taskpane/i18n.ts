@@ -131,6 +131,10 @@ const STRINGS = {
   mergeDeadlineInvalid: { vi: 'Hạn báo cáo phải là ngày/tháng/năm có thật, ví dụ 10/4/2027.', en: 'The deadline must be a real day/month/year, e.g. 10/4/2027.' },
   onTimeNote: { vi: 'Đúng hạn: {onTime}/{reported} đơn vị; muộn: {late}.', en: 'On time: {onTime}/{reported} units; late: {late}.' },
   downloadReport: { vi: 'Tải báo cáo (.docx)', en: 'Download the report (.docx)' },
+  reportUnavailable: {
+    vi: 'Excel này không tải được tệp từ ngăn tác vụ. Hãy mở phần bổ trợ trong Excel trên web để tải báo cáo, hoặc dùng dòng lệnh: ctxh-report merge --report {file}.',
+    en: 'This Excel cannot download files from the task pane. Open the add-in in Excel on the web to download the report, or use the command line: ctxh-report merge --report {file}.',
+  },
   reportDownloaded: { vi: 'Đã tải dự thảo báo cáo {file}. Hãy viết các phần được đánh dấu vàng.', en: 'Report draft {file} downloaded. Write the parts marked in yellow.' },
   mergeWaitReading: { vi: 'Đang đọc tệp…', en: 'Reading files…' },
   merging: { vi: 'Đang ghi bản tổng hợp…', en: 'Writing the summary…' },

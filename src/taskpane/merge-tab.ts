@@ -176,8 +176,9 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         const { writeReportDocx } = await import(/* webpackChunkName: "docx-writer" */ '../workbook/write-docx');
         const plan = buildReportPlan(merged, { year, province: c.province, body: c.body, plan: c.plan, deadline: due, activityTypes: ACTIVITY_LABELS });
         const file = `bao-cao-ctxh-${year ?? 'tong-hop'}.docx`;
-        await host.downloadFile(file, await writeReportDocx(plan), DOCX_MIME);
-        showMessage(status, 'success', t('reportDownloaded', { file }));
+        const outcome = await host.downloadFile(file, await writeReportDocx(plan), DOCX_MIME);
+        if (outcome === 'downloaded') showMessage(status, 'success', t('reportDownloaded', { file }));
+        else showMessage(status, 'warning', t('reportUnavailable', { file }));
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       }
