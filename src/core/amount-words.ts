@@ -15,14 +15,13 @@ const CONFIG = (() => {
 })();
 
 /** "ba trăm năm mươi sáu triệu năm trăm nghìn đồng": a whole, non-negative number of đồng in words, lowercase. */
-export function dongInWords(amount: number | bigint): string {
-  const n = typeof amount === 'bigint' ? amount : BigInt(checkedWhole(amount));
-  if (n < 0n) throw new RangeError(`Not a non-negative amount: ${amount}`);
-  return doReadNumber(n, CONFIG);
+export function dongInWords(amount: number): string {
+  // As a string: the library reads any length, and the pane's build has no BigInt literals (ES2017).
+  return doReadNumber(String(checkedWhole(amount)), CONFIG);
 }
 
 /** The same with a capital first letter, as written in brackets after the figure. */
-export function dongInWordsCapitalised(amount: number | bigint): string {
+export function dongInWordsCapitalised(amount: number): string {
   const s = dongInWords(amount);
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
