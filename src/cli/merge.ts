@@ -9,18 +9,18 @@ import { buildSummaryPlan } from '../core/summary-plan';
 import { buildReportPlan } from '../core/report-plan';
 import { parseDayMonthYear } from '../core/report-date';
 import { ACTIVITY_LABELS } from '../core/activities';
-import { writeReportDocx } from '../workbook/write-docx';
 import { buildRoster } from '../core/units';
 import { RosterEntry } from '../core/vocabulary';
-import { readRosterBytes } from '../workbook/read-roster';
-import { writeWorkbook } from '../workbook/write-xlsx';
-import { guardOutputs, isXlsx, listInputs, readReturnFile, writeOutput } from './files';
+import { guardOutputs, isXlsx, listInputs, readInputs, writeOutput } from './files';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
-import { UsageError, parseYear } from './usage';
+import { mark, writeTimings } from './timings';
+import { UsageError, parseWorkers, parseYear } from './usage';
 
-function loadRoster(path: string, lang: Lang): RosterEntry[] {
+async function loadRoster(path: string, lang: Lang): Promise<RosterEntry[]> {
   if (!existsSync(path)) throw new UsageError(CLI_TEXT.rosterNotFound(path)[lang]);
+  // SheetJS and exceljs are loaded by the commands that use them, so the others start at once.
+  const { readRosterBytes } = await import('../workbook/read-roster');
   try {
     const rows = readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
     const roster = buildRoster(rows);
@@ -49,6 +49,7 @@ export interface MergeRun {
   body?: string;
   plan?: string;
   force: boolean;
+  workers?: number;
 }
 
 export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
@@ -56,17 +57,23 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   if (!isXlsx(o.out)) throw new UsageError(CLI_TEXT.summaryNeedsXlsx[lang]);
   if (o.report && extname(o.report).toLowerCase() !== '.docx') throw new UsageError(CLI_TEXT.reportNeedsDocx[lang]);
   guardOutputs([o.out, ...(o.json ? [o.json] : []), ...(o.report ? [o.report] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
-  const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
-  const results = files.map((f) => readReturnFile(f, o.year));
+  const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
+  mark('startup');
+  const results = await readInputs(files, { year: o.year, workers: o.workers, quiet: o.json === '-' }, lang);
+  mark('reading');
   const merged = mergeReturns(results, { roster, year: o.year, deadline: o.deadline });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, lang });
+  mark('merging');
+  const { writeWorkbook } = await import('../workbook/write-xlsx');
   writeOutput(o.out, await writeWorkbook(plan), lang);
   if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
   if (o.report) {
+    const { writeReportDocx } = await import('../workbook/write-docx');
     const report = buildReportPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, plan: o.plan, deadline: o.deadline, activityTypes: ACTIVITY_LABELS });
     writeOutput(o.report, await writeReportDocx(report), lang);
   }
+  mark('writing');
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
   for (const s of merged.superseded) console.log(CLI_TEXT.mergeSuperseded(s.file, s.unit, s.by)[lang]);
@@ -80,6 +87,8 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   }
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
   if (o.report) console.log(CLI_TEXT.reportWritten(o.report)[lang]);
+  mark('printing');
+  writeTimings();
   if (!summary.accepted.length) return 2;
   return summary.rejected.length ? 1 : 0;
 }
@@ -90,7 +99,7 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
-      deadline: { type: 'string' }, report: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' },
+      deadline: { type: 'string' }, report: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' }, workers: { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError(CLI_TEXT.mergeNeedsOut[lang]);
@@ -99,7 +108,7 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
   return runMerge(
     {
       out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force,
-      deadline, report: values.report, body: values.body, plan: values.plan,
+      workers: parseWorkers(values.workers, lang), deadline, report: values.report, body: values.body, plan: values.plan,
     },
     lang,
   );
