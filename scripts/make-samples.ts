@@ -33,6 +33,8 @@ const LAST_YEAR: FormParamsInput = {
   plan: 'Kế hoạch số 20/KH-SLĐTBXH ngày 06/3/2024',
   theme: 'Công tác xã hội Việt Nam - Lan tỏa yêu thương, kết nối cộng đồng',
   rows: 10,
+  // Last year's form had no "Hình thức tổ chức" block.
+  activities: false,
 };
 
 
@@ -46,7 +48,7 @@ add(
     file: 'So Y te - bao cao CTXH 2025.xlsx', unit: 'Sở Y tế', rosterUnit: 'Sở Y tế', group: 'I', submitted: '2025-03-28T09:15:00', status: 'accepted', issues: [],
     problem: { vi: 'Biểu mẫu sạch; có một dòng chỉ treo băng rôn (có kinh phí, không có người tham gia) — hợp lệ.', en: 'Clean; one banner-only row (funding, no participants) — allowed.' },
   },
-  new Clerk().unit('Sở Y tế').fillFrom(D, [
+  new Clerk().unit('Sở Y tế').tick('Tọa đàm', 'Mít tinh, lễ kỷ niệm', 'Kết hợp treo băng rôn, khẩu hiệu').dated('Lạng Sơn, ngày 28 tháng 3 năm 2025').fillFrom(D, [
     { p: 85, b: 12_000_000, o: 3_000_000 },
     { b: 2_500_000 },
     { p: 150, b: 18_000_000, o: 7_500_000 },
@@ -59,7 +61,7 @@ add(
     file: 'BC Ngay CTXH - So GD&DT.xls', unit: 'Sở Giáo dục và Đào tạo'.normalize('NFD'), rosterUnit: 'Sở Giáo dục và Đào tạo', group: 'I', submitted: '2025-03-31T16:40:00', status: 'accepted', issues: [],
     problem: { vi: 'Lưu dạng .xls (Excel 97–2003); tên đơn vị gõ ở dạng Unicode tổ hợp (NFD).', en: 'Saved as .xls (Excel 97–2003); unit name typed in decomposed Unicode (NFD).' },
   },
-  new Clerk().unit('Sở Giáo dục và Đào tạo'.normalize('NFD')).fillFrom(D, [
+  new Clerk().unit('Sở Giáo dục và Đào tạo'.normalize('NFD')).tick('Hội thảo, tham luận', 'Hoạt động văn hóa, văn nghệ').dated('31/3/2025').fillFrom(D, [
     { p: 220, b: 15_000_000, o: 0 },
     { p: 64, b: 6_500_000, o: 1_000_000 },
   ]),
@@ -77,7 +79,7 @@ add(
     ],
     problem: { vi: 'Lưu dạng .ods; số gõ dạng chữ: "1.200", "8.500.000", "2.000.000 đ", "500.000 đồng" (cảnh báo, vẫn tổng hợp).', en: 'Saved as .ods; numbers typed as text: "1.200", "8.500.000", "2.000.000 đ", "500.000 đồng" (warnings, still merged).' },
   },
-  new Clerk().unit('Sở Thông tin và Truyền thông').fillFrom(D, [
+  new Clerk().unit('Sở Thông tin và Truyền thông').tick('Tuyên truyền trên phương tiện thông tin đại chúng', 'Tuyên truyền trên trang thông tin điện tử', 'Kết hợp treo băng rôn, khẩu hiệu').fillFrom(D, [
     { p: { text: '1.200', value: 1200 }, b: { text: '8.500.000', value: 8_500_000 }, o: { text: '2.000.000 đ', value: 2_000_000 } },
     { p: 45, b: 5_000_000, o: { text: '500.000 đồng', value: 500_000 } },
   ]),
@@ -85,7 +87,7 @@ add(
 
 // 4. All ten rows used, two more inserted directly above "Tổng".
 {
-  const c = new Clerk().unit('Sở Nội vụ').insert(L.total, 2, [11, 12]);
+  const c = new Clerk().unit('Sở Nội vụ').insert(L.total, 2, [11, 12]).tick(['Gặp mặt', 'X']).dated('Lạng Sơn, ngày 3 tháng 4 năm 2025');
   const figures: [number, number, number][] = [
     [40, 2_000_000, 0], [35, 1_500_000, 500_000], [120, 6_000_000, 2_000_000], [25, 1_000_000, 0], [60, 3_500_000, 1_000_000],
     [18, 800_000, 0], [75, 4_000_000, 3_000_000], [30, 1_200_000, 0], [90, 5_000_000, 2_500_000], [22, 1_000_000, 0],
@@ -103,7 +105,7 @@ add(
 
 // 5. Prefix "UBND H.", renamed sheet, an extra empty row inserted between activities.
 {
-  const c = new Clerk().unit('UBND H. Bình Gia').insertBlank(D + 1);
+  const c = new Clerk().unit('UBND H. Bình Gia').insertBlank(D + 1).tick(['Tọa đàm', '✓'], ['Thể dục, thể thao', 'có']).other('Hội thi nấu ăn');
   c.fill(D, { p: 300, b: 20_000_000, o: 12_000_000 }).fill(D + 2, { p: 75, b: 5_000_000, o: 0 });
   c.ops.push({ op: 'renameSheet', sheet: 0, name: 'BC Binh Gia' });
   add(
@@ -128,7 +130,7 @@ add(
     file: 'Huyen Chi Lang (gui lai).xlsx', unit: 'Huyện Chi Lăng', rosterUnit: 'UBND huyện Chi Lăng', group: 'II', submitted: '2025-04-05T15:10:00', status: 'accepted', issues: [],
     problem: { vi: 'Bản gửi lại (05/4/2025), bổ sung một hoạt động — bản mới nhất, được dùng.', en: 'Resubmission (5 Apr 2025) adding one activity — the newest, used.' },
   },
-  new Clerk().unit('Huyện Chi Lăng').fillFrom(D, [
+  new Clerk().unit('Huyện Chi Lăng').tick('Tọa đàm', 'Kết hợp treo băng rôn, khẩu hiệu').dated('Chi Lăng, ngày 05 tháng 04 năm 2025').fillFrom(D, [
     { p: 120, b: 10_000_000, o: 5_000_000 },
     { p: 60, b: 4_000_000, o: 2_000_000 },
   ]),
@@ -162,7 +164,7 @@ add(
 
 // 9. The form on the second sheet: a guide sheet was added in front.
 {
-  const c = new Clerk(1).unit('Hội Liên hiệp Phụ nữ tỉnh').fillFrom(D, [
+  const c = new Clerk(1).unit('Hội Liên hiệp Phụ nữ tỉnh').tick('Gặp mặt', 'Hoạt động văn hóa, văn nghệ').fillFrom(D, [
     { p: 180, b: 7_000_000, o: 10_000_000 },
     { p: 35, b: 0, o: 4_500_000 },
   ]);
@@ -182,7 +184,7 @@ add(
 // 10. The form copied to a new sheet and the original deleted: the defined names no longer point at it.
 {
   const sheet = 'Báo cáo MTTQ';
-  const c = new Clerk(sheet).unit('Ủy ban Mặt trận Tổ quốc tỉnh').insert(D + 1, 1, [2]);
+  const c = new Clerk(sheet).unit('Ủy ban Mặt trận Tổ quốc tỉnh').insert(D + 1, 1, [2]).tick('Mít tinh, lễ kỷ niệm');
   c.fillFrom(D, [
     { p: 250, b: 15_000_000, o: 20_000_000 },
     { p: 60, b: 2_000_000, o: 1_500_000 },
@@ -204,7 +206,7 @@ add(
     file: 'TT BTXH tinh.xlsx', unit: 'Trung tâm Bảo trợ xã hội tỉnh', rosterUnit: 'Trung tâm Bảo trợ xã hội tỉnh', group: 'IV', submitted: '2025-03-27T10:00:00', status: 'accepted', issues: [],
     problem: { vi: 'Sạch; có dòng chỉ treo băng rôn; phần lớn kinh phí là vận động.', en: 'Clean; a banner-only row; most funding mobilised.' },
   },
-  new Clerk().unit('Trung tâm Bảo trợ xã hội tỉnh').fillFrom(D, [
+  new Clerk().unit('Trung tâm Bảo trợ xã hội tỉnh').tick('Tọa đàm', 'Hoạt động văn hóa, văn nghệ', 'Kết hợp treo băng rôn, khẩu hiệu').dated('27/3/2025').fillFrom(D, [
     { p: 95, b: 6_000_000, o: 14_000_000 },
     { b: 1_800_000 },
     { p: 30, b: 2_000_000, o: 5_000_000 },
@@ -217,7 +219,8 @@ add(
     file: 'BV Da khoa tinh.xls', unit: 'Bệnh viện Đa khoa tỉnh', rosterUnit: 'Bệnh viện Đa khoa tỉnh', group: 'IV', submitted: '2025-04-03T13:25:00', status: 'accepted', issues: [],
     problem: { vi: 'Lưu dạng .xls; ô kinh phí cột 4 là công thức do người điền gõ (=12*250000).', en: 'Saved as .xls; a column-4 amount is a formula the clerk typed (=12*250000).' },
   },
-  new Clerk().unit('Bệnh viện Đa khoa tỉnh').fillFrom(D, [
+  // .xls keeps the date LibreOffice saved it, so this one is dated in the footer.
+  new Clerk().unit('Bệnh viện Đa khoa tỉnh').tick('Tọa đàm').dated('Lạng Sơn, ngày 03 tháng 4 năm 2025').fillFrom(D, [
     { p: 140, bFormula: { formula: '=12*250000', value: 3_000_000 }, o: 2_000_000 },
     { p: 60, b: 4_000_000, o: 0 },
   ]),

@@ -8,6 +8,7 @@ import { unzipSync, zipSync, Zippable } from 'fflate';
 import { buildFormPlan, derivedTotal, formLayout, parseFormParams, FormParams, FormParamsInput } from '../src/core/form';
 import { prefilledFormPlan } from '../src/core/prefilled-form';
 import { cellAddress } from '../src/core/a1';
+import { ACTIVITY_TYPES } from '../src/core/activities';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { Job, Op, SheetRef, runLibreOfficeJobs } from '../test/helpers/soffice';
 
@@ -105,6 +106,33 @@ export class Clerk {
   /** Rows from the first data row on. */
   fillFrom(first: number, rows: Row[]): this {
     rows.forEach((row, i) => this.fill(first + i, row));
+    return this;
+  }
+
+  /** The row of an activity type's label: the block moves down with rows inserted above "Tổng". */
+  private typeRow(label: string): number {
+    const i = ACTIVITY_TYPES.findIndex((t) => t.label === label);
+    if (i < 0) throw new Error(`No activity type ${label}`);
+    return L.activitiesTitle! + 1 + i + (this.total - L.total);
+  }
+
+  /** Marks activity types in the block, each as typed ("x" unless said: "X", "✓", "có"). */
+  tick(...marks: (string | [string, string])[]): this {
+    for (const m of marks) {
+      const [label, mark] = typeof m === 'string' ? [m, 'x'] : m;
+      this.ops.push({ op: 'setText', sheet: this.sheet, cell: cellAddress(this.typeRow(label), 5), value: mark });
+    }
+    return this;
+  }
+
+  other(text: string): this {
+    this.ops.push({ op: 'setText', sheet: this.sheet, cell: cellAddress(this.typeRow('Khác (ghi rõ)'), 3), value: text });
+    return this;
+  }
+
+  /** The head of unit dates the footer line (typed over "<Tỉnh>, ngày ..... tháng ..... năm …"). */
+  dated(text: string): this {
+    this.ops.push({ op: 'setText', sheet: this.sheet, cell: cellAddress(L.place + (this.total - L.total), 3), value: text });
     return this;
   }
 }

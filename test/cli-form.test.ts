@@ -42,9 +42,12 @@ describe('ctxh-report form', () => {
     expect(ws.getCell('A5').value).toBe('V/v tổ chức ngày Công tác xã hội Việt Nam năm 2025');
     expect(ws.getCell('A6').value).toBe('(Gửi kèm Kế hoạch số 12/KH-SYT ngày 05/3/2025 của Sở Y tế)');
     expect(ws.getCell('A7').value).toBe('“Ngày Công tác xã hội Việt Nam” lần thứ 9');
-    // 4 data rows 13..16, "Tổng" on 17, footer two rows below
+    // 4 data rows 13..16, "Tổng" on 17, the activities block from 19 (title and 10 types), footer two rows below it
     expect(ws.getCell('A17').value).toBe('Tổng');
-    expect(ws.getCell('C19').value).toBe('Lạng Sơn, ngày ..... tháng ..... năm 2025');
+    expect(ws.getCell('A19').value).toBe('Hình thức tổ chức (đánh dấu x)');
+    expect(ws.getCell('A20').value).toBe('Tọa đàm');
+    expect(ws.getCell('A29').value).toBe('Khác (ghi rõ)');
+    expect(ws.getCell('C31').value).toBe('Lạng Sơn, ngày ..... tháng ..... năm 2025');
   });
 
   test('the file carries the rules a clerk would set by hand: validation, protection without password, print setup, names', () => {
@@ -55,11 +58,13 @@ describe('ctxh-report form', () => {
     const book = strFromU8(parts['xl/workbook.xml']);
     // Whole numbers ≥ 0 with a stop alert on participants (B) and money (D:E) of the data rows 13..22.
     const rules = [...sheet.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].map((m) => ({
-      type: /type="(\w+)"/.exec(m[1])![1], op: /operator="(\w+)"/.exec(m[1])![1], stop: /errorStyle="stop"/.test(m[1]), prompt: /showInputMessage="1"/.test(m[1]), sqref: /sqref="([^"]+)"/.exec(m[1])![1], min: m[2],
+      type: /type="(\w+)"/.exec(m[1])![1], op: /operator="(\w+)"/.exec(m[1])?.[1], stop: /errorStyle="stop"/.test(m[1]), prompt: /showInputMessage="1"/.test(m[1]), sqref: /sqref="([^"]+)"/.exec(m[1])![1], min: m[2],
     }));
+    // And "x or nothing" in the activities block's tick cells (E26:E34: "Tổng" is on 23, the block title on 25); the "Khác" text cell is free.
     expect(rules).toEqual([
       { type: 'whole', op: 'greaterThanOrEqual', stop: true, prompt: true, sqref: 'B13:B22', min: '0' },
       { type: 'whole', op: 'greaterThanOrEqual', stop: true, prompt: true, sqref: 'D13:E22', min: '0' },
+      { type: 'list', op: undefined, stop: true, prompt: true, sqref: 'E26:E34', min: '&quot;x&quot;' },
     ]);
     // Protected with no password; inserting and deleting rows allowed ("0" = not locked in OOXML).
     const prot = /<sheetProtection ([^>]*)\/>/.exec(sheet)![1];

@@ -17,6 +17,14 @@ export interface FormSpec {
   modified?: number;
   /** Keep the defined names (a copied sheet loses them). */
   names?: boolean;
+  /** Last year's layout: no activities block. */
+  noActivities?: boolean;
+  /** What the unit typed in the activities block's tick cells, by the type's label ("x", "có", …). */
+  ticks?: Record<string, string>;
+  /** What the unit wrote after "Khác (ghi rõ)". */
+  other?: string;
+  /** The footer line as the head of unit filled it in (replaces "<Tỉnh>, ngày ..... tháng ..... năm …"). */
+  footer?: string | RawCell;
 }
 
 const toCell = (v: In): RawCell | undefined => (v === undefined || v === null ? undefined : typeof v === 'object' ? v : { value: v });
@@ -59,7 +67,10 @@ export function recalc(wb: RawWorkbook, sheetIndex = 0): void {
 }
 
 export function formWorkbook(spec: FormSpec = {}): RawWorkbook {
-  const parsed = parseFormParams({ ...DEFAULT_FORM_PARAMS, year: spec.year ?? 2025, rows: spec.rows ?? 10, ...(spec.unit && !/^[=+\-@]/.test(spec.unit) ? { unit: spec.unit } : {}) });
+  const parsed = parseFormParams({
+    ...DEFAULT_FORM_PARAMS, year: spec.year ?? 2025, rows: spec.rows ?? 10, activities: !spec.noActivities,
+    ...(spec.unit && !/^[=+\-@]/.test(spec.unit) ? { unit: spec.unit } : {}),
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const plan = buildFormPlan(parsed.params, spec.sheetName);
   const sheet: RawSheet = { name: plan.name, cells: [], merges: plan.merges.map((m) => ({ ...m })) };
@@ -72,7 +83,12 @@ export function formWorkbook(spec: FormSpec = {}): RawWorkbook {
   }
   // A unit name that must stay verbatim (e.g. "=HYPERLINK(…)") is written directly, bypassing the form's parameter rules.
   if (spec.unit !== undefined && spec.unit !== null && !parsed.params.unit) setCell(sheet, 'A2', spec.unit);
-  const L = formLayout(spec.rows ?? 10);
+  const L = formLayout(spec.rows ?? 10, !spec.noActivities);
+  // The block's cells sit right of each label, found in the plan rather than assumed.
+  const labelRow = (label: string) => plan.cells.find((c) => c.value === label)!.r;
+  for (const [label, mark] of Object.entries(spec.ticks ?? {})) setCell(sheet, `E${labelRow(label)}`, mark);
+  if (spec.other !== undefined) setCell(sheet, `C${labelRow('Khác (ghi rõ)')}`, spec.other);
+  if (spec.footer !== undefined) setCell(sheet, `C${L.place}`, spec.footer);
   (spec.data ?? []).forEach((vals, i) => {
     const r = L.firstData + i;
     [2, 4, 5].forEach((c, k) => {

@@ -75,7 +75,7 @@ describe('mergeReturns', () => {
       result('d.xlsx', 'Hội Chữ thập đỏ', []),
     ]);
     expect(m.accepted.map((u) => u.group)).toEqual(['I', 'II', 'III', 'IV']);
-    expect(m.coverage).toEqual({ expected: 4, reported: 4, missing: [] });
+    expect(m.coverage).toEqual({ expected: 4, reported: 4, missing: [], onTime: 0, late: 0 }); // no deadline: nobody is on time or late
     expect(m.year).toBe(2025);
   });
 

@@ -38,6 +38,8 @@ const problemArgs: SampleArgs<typeof PROBLEM_MESSAGES> = {
   'problems.truncated': [3],
   'rows.none': [],
   'result.invalid': [],
+  'activity.tickUnclear': ['Tọa đàm', 'đã tổ chức'],
+  'reportDate.invalid': ['ngày 30 tháng 2 năm 2027'],
   'roster.badRow': [3],
   'roster.noUnit': [3],
   'roster.groupInferred': [3, 'Sở Y tế', GROUPS[0]],
@@ -69,6 +71,10 @@ const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
   checkCounts: [1, 2, 3, 4],
   supersededBy: ['Sở Y tế', 'moi.xlsx'],
   workbookTitle: [2025],
+  onTime: [38, 40, '10/4/2027'],
+  late: ['Sở Y tế (3 ngày)'],
+  lateDays: ['Sở Y tế', 3],
+  undated: [2],
 };
 
 const coverageArgs: SampleArgs<typeof COVERAGE_TEXT> = {
@@ -96,6 +102,9 @@ const cliArgs: SampleArgs<typeof CLI_TEXT> = {
   notReported: ['Sở Y tế'],
   summaryWritten: ['x.xlsx'],
   demoOpen: ['/tmp/x.xlsx'],
+  badDeadline: ['31/2/2027'],
+  onTime: [38, 40, 'Sở Y tế (+3)'],
+  reportWritten: ['bao-cao.docx'],
   unknownCommand: ['frob'],
   rosterWritten: ['ds.xlsx', 'Tỉnh Lạng Sơn', 81, 65, 16],
   formNoParentFolder: ['a/b'],

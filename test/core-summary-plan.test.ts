@@ -82,10 +82,10 @@ function evaluate(sheet: SheetPlan, addr: string): number {
 describe('buildSummaryPlan', () => {
   const merged = sample();
   const plan = buildSummaryPlan(merged, { year: 2025, province: 'Lạng Sơn', body: 'Sở Lao động - Thương binh và Xã hội' });
-  const [sum, check] = plan.sheets;
+  const [sum, , check] = plan.sheets;
 
   test('title block, headers and column numbers', () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Kiểm tra']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
     expect(at(sum, 'A1')?.value).toBe('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI');
     expect(at(sum, 'A3')?.value).toBe('BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC');
     expect(at(sum, 'A4')?.value).toBe('“Ngày Công tác xã hội Việt Nam” lần thứ 9 năm 2025 trên địa bàn Lạng Sơn');
@@ -181,7 +181,7 @@ describe('buildSummaryPlan', () => {
 
   test('English labels when asked; no roster; nothing merged', () => {
     const en = buildSummaryPlan(merged, { year: 2025, lang: 'en' });
-    expect(en.sheets.map((s) => s.name)).toEqual(['Summary', 'Checks']);
+    expect(en.sheets.map((s) => s.name)).toEqual(['Summary', 'Activities', 'Checks']);
     expect(texts(en.sheets[0])).toContain('SUMMARY OF RESULTS REPORTED BY UNITS');
 
     const noRoster = buildSummaryPlan(mergeReturns([result('a.xlsx', 'Sở Y tế', [[1, 1, 1]])]), {});
@@ -201,7 +201,7 @@ describe('buildSummaryPlan', () => {
     const s0 = empty.sheets[0];
     const total = rowOf(s0, 'Tổng cộng', 1)!;
     expect(at(s0, `C${total}`)?.value).toBe(0);
-    expect(texts(empty.sheets[1])).toContain('Không có lỗi hay cảnh báo nào.');
+    expect(texts(empty.sheets.find((x) => x.name === 'Kiểm tra')!)).toContain('Không có lỗi hay cảnh báo nào.');
   });
 });
 

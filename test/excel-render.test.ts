@@ -44,9 +44,10 @@ describe('inserting the form into Excel', () => {
     // Labels that look like numbers or formulas stay text: the column-number row reads "1 | 2 | 3=4+5 | 4 | 5".
     const L = formLayout(10);
     expect(host.dump('Biểu CTXH 2023', `A${L.columnNumbers}:E${L.columnNumbers}`)).toEqual([['1', '2', '3=4+5', '4', '5']]);
-    // The formulas compute: an empty form totals 0 and column 3 shows blank.
+    // The formulas compute: an empty form shows blank in column 3 and in "Tổng" (not 0) until a figure is entered.
     expect(host.value('Biểu CTXH 2023', `C${L.firstData}`)).toBe('');
-    expect(host.value('Biểu CTXH 2023', `B${L.total}`)).toBe(0);
+    expect(host.value('Biểu CTXH 2023', `B${L.total}`)).toBe('');
+    expect(host.value('Biểu CTXH 2023', `C${L.total}`)).toBe('');
   });
 
   test('a constant number of syncs and no request over 5 MB, whatever the number of rows', async () => {
@@ -134,11 +135,11 @@ describe('inserting the form into Excel', () => {
     const unitCell = plan.cells.find((c) => c.r === formLayout(3).unitCell && c.c === 1)!;
     const hostile = '=HYPERLINK("http://example.com","Bấm vào đây")';
     unitCell.value = hostile;
-    plan.cells.push({ r: 30, c: 1, value: '+84 912 345 678' }, { r: 30, c: 2, value: '@admin' }, { r: 30, c: 3, value: '0123' }, { r: 30, c: 4, value: "'quoted" });
+    plan.cells.push({ r: 40, c: 1, value: '+84 912 345 678' }, { r: 40, c: 2, value: '@admin' }, { r: 40, c: 3, value: '0123' }, { r: 40, c: 4, value: "'quoted" });
     const [name] = (await insertSheetPlans([plan], { lang: 'vi' })).sheets;
     expect(host.formula(name, 'A2')).toBeUndefined();
     expect(host.value(name, 'A2')).toBe(hostile);
-    expect(host.dump(name, 'A30:D30')).toEqual([['+84 912 345 678', '@admin', '0123', "'quoted"]]);
+    expect(host.dump(name, 'A40:D40')).toEqual([['+84 912 345 678', '@admin', '0123', "'quoted"]]);
     // And the read-back keeps it text.
     const read = await readSheet({ sheetId: name });
     expect(read.raw.sheets[0].cells[1][0]).toEqual({ value: hostile });

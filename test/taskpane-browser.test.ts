@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { AddressInfo } from 'net';
 import { basename, extname, join, resolve } from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { extractReturn } from '../src/core/extract';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
 import { coverageMessage, mergeReturns } from '../src/core/merge';
@@ -174,6 +174,10 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
       '(Gửi kèm Kế hoạch số 12/KH-SYT ngày 05/3/2025 của Sở Y tế)',
       true,
     ]);
+    // The activities block is on by default, below "Tổng".
+    expect(await page.isChecked('#f-activities')).toBe(true);
+    const blockRow = formLayout(10).activitiesTitle!;
+    expect(await host(page, (h, a) => h.value('Biểu CTXH 2025', `A${a.r}`), { r: blockRow })).toBe('Hình thức tổ chức (đánh dấu x)');
     await shot(page, '03-form-inserted');
 
     // "Tải biểu mẫu": the same plan as a file; the spreadsheet writer is fetched only now.
@@ -254,8 +258,14 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     expect(page.workers().length).toBe(Math.max(1, Math.min(4, cores)));
 
+    // A deadline typed wrong is explained at the field; then a real one.
+    await page.fill('#m-deadline', '31/2/2025');
+    await page.click('#btn-merge');
+    await page.locator('#m-deadline-err').filter({ hasText: 'Hạn báo cáo phải là ngày/tháng/năm có thật' }).waitFor();
+    await page.fill('#m-deadline', '1/4/2025');
     await page.click('#btn-merge');
     await page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });
+    await page.locator('#merge-status').filter({ hasText: 'Đúng hạn:' }).waitFor();
     await shot(page, '07-merged');
     await shot(page, '07b-merged-view', '#merge-status');
     expect(await page.getAttribute('#merge-status .message', 'data-kind')).not.toBe('error');
@@ -277,7 +287,18 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     for (const s of merged.superseded) expect([s.file, statuses[s.file]]).toEqual([s.file, 'superseded']);
 
     const sheets = await host(page, (h) => h.sheetNames());
-    expect(sheets).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp', 'Kiểm tra']);
+    expect(sheets).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
+    // On time against the deadline, as the core counts it from the same files.
+    const timed = mergeReturns(results, { roster: buildRoster(rosterRows).entries, year: 2025, deadline: '2025-04-01' });
+    expect(await page.textContent('#merge-status')).toContain(`Đúng hạn: ${timed.coverage.onTime}/${timed.accepted.length} đơn vị`);
+    // The report draft downloads as a real .docx built from this merge.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#btn-report')]);
+    expect(report.suggestedFilename()).toBe('bao-cao-ctxh-2025.docx');
+    const reportPath = join(ROOT, 'test-output', 'pane', report.suggestedFilename());
+    await report.saveAs(reportPath);
+    const docXml = strFromU8(unzipSync(new Uint8Array(readFileSync(reportPath)))['word/document.xml']);
+    expect(docXml).toContain(`Đúng hạn: ${timed.coverage.onTime}/${timed.accepted.length} đơn vị đã báo cáo`);
+    expect(docXml).toContain('BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC');
     // Every total in the summary is a live formula and computes to the oracle's figures.
     const grand = await host(page, (h) => {
       const s = h.sheet('Tổng hợp');
@@ -310,7 +331,7 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     await page.click('#btn-merge');
     await page.click('#btn-replace');
     await page.locator('#merge-status').filter({ hasText: '“Tổng hợp”' }).waitFor();
-    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp (2)', 'Kiểm tra (2)', 'Tổng hợp', 'Kiểm tra']);
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp (2)', 'Kết quả tổ chức (2)', 'Kiểm tra (2)', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
 
     expect(watch.external).toEqual([]);
     expect(watch.problems).toEqual([]);

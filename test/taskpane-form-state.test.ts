@@ -24,7 +24,8 @@ test('wrong fields are named by the core; the rest of the campaign still counts'
   expect(v.params).toBeUndefined();
   expect(v.errors?.map((e) => e.field)).toEqual(['rows']);
   expect(v.errors?.[0].message.vi.length).toBeGreaterThan(0);
-  expect(campaignOf(s)).toEqual({ year: 2025, province: 'Lạng Sơn', body: 'Sở Y tế' });
+  // The plan and the deadline go to the merge tab too (the report's "Thực hiện …", the deadline field).
+  expect(campaignOf(s)).toEqual({ year: 2025, province: 'Lạng Sơn', body: 'Sở Y tế', plan: 'Kế hoạch số 12/KH-SYT', deadline: undefined });
   const ok = validate(fieldEdited(s, 'rows', '10'));
   expect(ok.params?.rows).toBe(10);
   // The very plan the tab inserts or downloads.

@@ -17,6 +17,7 @@ export async function cmdForm(args: string[], lang: Lang): Promise<number> {
     options: {
       out: { type: 'string' }, 'out-dir': { type: 'string' }, roster: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, body: { type: 'string' },
       plan: { type: 'string' }, theme: { type: 'string' }, deadline: { type: 'string' }, unit: { type: 'string' }, rows: { type: 'string' }, force: { type: 'boolean' },
+      activities: { type: 'boolean' }, 'no-activities': { type: 'boolean' },
     },
   });
   const outDir = values['out-dir'];
@@ -37,6 +38,8 @@ export async function cmdForm(args: string[], lang: Lang): Promise<number> {
     deadline: values.deadline,
     unit: values.unit,
     rows: values.rows ?? d.rows,
+    // On unless --no-activities (Node 20's parseArgs has no negated options of its own).
+    activities: !values['no-activities'],
   });
   if (!parsed.ok) {
     throw new UsageError(parsed.problems.map((p) => `${p.label[lang]}: ${p.message[lang]}`).join('\n'));

@@ -48,6 +48,9 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --deadline D/M/Y  Hạn gửi báo cáo (không bắt buộc) / report deadline (optional)
   --unit TEXT       Điền sẵn tên đơn vị (không bắt buộc) / pre-filled unit name (optional)
   --rows N          Số dòng trống (mặc định ${D.rows}) / number of blank rows
+  --activities      Thêm phần "Hình thức tổ chức (đánh dấu x)" dưới bảng (mặc định có)
+                    Add the "how the unit organised it" block below the table (the default)
+  --no-activities   Biểu không có phần hình thức tổ chức / leave the block out
   --force           Ghi đè nếu tệp đã có / overwrite existing files
   Biểu của Kế hoạch 45/KH-SLĐTBXH Hải Phòng 2023 / the form of Hải Phòng plan 45/KH-SLĐTBXH, 2023:
     --year ${HAI_PHONG_2023_FORM.year} --province "${HAI_PHONG_2023_FORM.province}" --body "${HAI_PHONG_2023_FORM.body}" --plan "${HAI_PHONG_2023_FORM.plan}"`,
@@ -59,7 +62,7 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --workers N  Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mã thoát / exit code: 0 không tệp nào có lỗi / no errors, 1 có tệp có lỗi / some file has errors,
                         2 dùng sai lệnh / usage error.`,
-  merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] TỆP... / FILES...
+  merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] [--deadline D/M/Y] [--report bao-cao.docx] TỆP... / FILES...
   Tổng hợp các tệp đơn vị gửi về (có thể chỉ một thư mục). / Merge returned files (or a folder).
 
   --out FILE     Bảng tổng hợp .xlsx (bắt buộc) / summary workbook (required)
@@ -69,6 +72,12 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
   --province T   Tỉnh/thành phố (tiêu đề; từ 2026: nơi tra tên xã cũ) / province (title; from 2026:
                  where pre-reform commune names are looked up; default: from the roster)
+  --deadline D/M/Y  Hạn gửi báo cáo: đơn vị nào đúng hạn, muộn mấy ngày (theo ngày ký ở cuối biểu,
+                 không có thì ngày lưu tệp) / deadline: who is on time, who late by how many days
+                 (by the date signed at the foot of the form, else the file's saved date)
+  --report FILE  Ghi thêm dự thảo báo cáo kết quả (.docx) / also write the results report draft (.docx)
+  --body TEXT    Cơ quan viết báo cáo (ví dụ "Sở Y tế") / the body writing the report
+  --plan TEXT    Kế hoạch được thực hiện, sau chữ "Thực hiện" / the plan carried out, after "Thực hiện"
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
   --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.

@@ -1,6 +1,6 @@
 // `ctxh-report merge` (and the demo, which is a merge of the samples).
 import { readFileSync, existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NO_ROSTER, receivedCounts, receivedWithoutRoster } from '../core/coverage-text';
 import { Lang } from '../core/i18n';
@@ -9,6 +9,9 @@ import { nationalIndex } from './national';
 import { chooseProvince } from '../core/admin/province-roster';
 import { FileRejected } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
+import { buildReportPlan } from '../core/report-plan';
+import { parseDayMonthYear } from '../core/report-date';
+import { ACTIVITY_LABELS } from '../core/activities';
 import { buildRoster } from '../core/units';
 import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
 import type { RosterRow } from '../core/roster';
@@ -49,6 +52,13 @@ export interface MergeRun {
   json?: string;
   year?: number;
   province?: string;
+  /** "YYYY-MM-DD". */
+  deadline?: string;
+  /** The .docx report draft to write. */
+  report?: string;
+  /** For the report's header and text: the body writing it and the plan it carries out. */
+  body?: string;
+  plan?: string;
   force: boolean;
   workers?: number;
 }
@@ -56,7 +66,8 @@ export interface MergeRun {
 export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (!isXlsx(o.out)) throw new UsageError(CLI_TEXT.summaryNeedsXlsx[lang]);
-  guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
+  if (o.report && extname(o.report).toLowerCase() !== '.docx') throw new UsageError(CLI_TEXT.reportNeedsDocx[lang]);
+  guardOutputs([o.out, ...(o.json ? [o.json] : []), ...(o.report ? [o.report] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
   const rosterRows = o.roster ? await readRosterFile(o.roster, lang) : undefined;
   mark('startup');
   const results = await readInputs(files, { year: o.year, workers: o.workers, quiet: o.json === '-' }, lang);
@@ -66,13 +77,18 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   const roster = o.roster && rosterRows ? rosterEntries(o.roster, rosterRows, year, lang) : undefined;
   const national = isTwoLevelYear(year) ? nationalIndex() : undefined;
   const province = national && o.province ? chooseProvince(national, o.province) : undefined;
-  const merged = mergeReturns(results, { roster, year: o.year, national, ...(province?.ok ? { province: province.province } : {}) });
+  const merged = mergeReturns(results, { roster, year: o.year, deadline: o.deadline, national, ...(province?.ok ? { province: province.province } : {}) });
   const summary = toSummaryJson(merged, lang);
-  const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
+  const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, lang });
   mark('merging');
   const { writeWorkbook } = await import('../workbook/write-xlsx');
   writeOutput(o.out, await writeWorkbook(plan), lang);
   if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
+  if (o.report) {
+    const { writeReportDocx } = await import('../workbook/write-docx');
+    const report = buildReportPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, plan: o.plan, deadline: o.deadline, activityTypes: ACTIVITY_LABELS });
+    writeOutput(o.report, await writeReportDocx(report), lang);
+  }
   mark('writing');
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
@@ -83,7 +99,12 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   if (merged.roster) console.log(coverageMessage(merged)[lang]);
   else console.log(`${receivedWithoutRoster(receivedCounts(merged))[lang]} ${NO_ROSTER[lang]} ${CLI_TEXT.noRosterHint[lang]}`);
   if (summary.coverage.missing.length) console.log(CLI_TEXT.notReported(summary.coverage.missing.join('; '))[lang]);
+  if (o.deadline) {
+    const late = merged.accepted.filter((u) => u.onTime === false).map((u) => `${u.display} (+${u.daysLate})`).join('; ');
+    console.log(CLI_TEXT.onTime(merged.coverage.onTime, merged.accepted.length, late)[lang]);
+  }
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
+  if (o.report) console.log(CLI_TEXT.reportWritten(o.report)[lang]);
   mark('printing');
   writeTimings();
   if (!summary.accepted.length) return 2;
@@ -96,12 +117,17 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
-      workers: { type: 'string' },
+      deadline: { type: 'string' }, report: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' }, workers: { type: 'string' },
     },
   });
   if (!values.out) throw new UsageError(CLI_TEXT.mergeNeedsOut[lang]);
+  const deadline = values.deadline !== undefined ? parseDayMonthYear(values.deadline) : undefined;
+  if (values.deadline !== undefined && !deadline) throw new UsageError(CLI_TEXT.badDeadline(values.deadline)[lang]);
   return runMerge(
-    { out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force, workers: parseWorkers(values.workers, lang) },
+    {
+      out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force,
+      workers: parseWorkers(values.workers, lang), deadline, report: values.report, body: values.body, plan: values.plan,
+    },
     lang,
   );
 }

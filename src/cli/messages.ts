@@ -68,6 +68,16 @@ export const CLI_TEXT = {
     vi: `Mở ${path} bằng Excel hoặc LibreOffice để xem bảng tổng hợp.`,
     en: `Open ${path} in Excel or LibreOffice to see the summary.`,
   }),
+  reportNeedsDocx: { vi: 'Báo cáo được ghi dạng Word: --report phải kết thúc bằng .docx.', en: 'The report is written as Word: --report must end in .docx.' },
+  badDeadline: (v: string): Message => ({
+    vi: `--deadline phải là ngày/tháng/năm có thật, ví dụ 10/4/2027, không phải "${v}".`,
+    en: `--deadline must be a real day/month/year, e.g. 10/4/2027, not "${v}".`,
+  }),
+  onTime: (onTime: number, reported: number, late: string): Message => ({
+    vi: `Đúng hạn: ${onTime}/${reported} đơn vị đã báo cáo.${late ? ` Muộn: ${late}.` : ''}`,
+    en: `On time: ${onTime}/${reported} reporting units.${late ? ` Late: ${late}.` : ''}`,
+  }),
+  reportWritten: (out: string): Message => ({ vi: `Đã ghi dự thảo báo cáo: ${out}`, en: `Report draft written: ${out}` }),
   unknownCommand: (command: string): Message => ({ vi: `Không có lệnh "${command}".`, en: `Unknown command "${command}".` }),
   rosterNeedsProvince: {
     vi: 'Thiếu --province (tên tỉnh, thành phố, ví dụ --province "Lạng Sơn").',

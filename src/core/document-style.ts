@@ -4,6 +4,9 @@ import { CellStyle, PrintPlan } from './plan';
 
 export const DOCUMENT_FONT = { name: 'Times New Roman', size: 12 };
 
+/** Official tables keep figures a little off the right border. */
+export const NUMBER_INDENT = 1;
+
 /** Title block and table-header styles common to the form and the summary. */
 export const DOCUMENT_STYLES: Record<string, CellStyle> = {
   title: { bold: true, size: 14, hAlign: 'center', vAlign: 'middle' },

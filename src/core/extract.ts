@@ -5,6 +5,8 @@ import { FORM_LABELS, FORM_NAMES } from './form';
 import { PROBLEM_MESSAGES as MSG, ProblemCode } from './messages';
 import { issuedNameProblem } from './prefilled-form';
 import { parseWholeNumber } from './numbers';
+import { readActivities } from './activities';
+import { readReportDate } from './report-date';
 import { cellAddress } from './a1';
 import { Message } from './i18n';
 import { Problem, RawCell, RawName, RawSheet, RawWorkbook, RawWorkbookSchema, ReturnResult, ReturnRow, Severity } from './returns';
@@ -149,7 +151,8 @@ function findCandidates(raw: RawWorkbook): Candidate[] {
 }
 
 const TOTAL_LABELS = new Set(['tổng', 'tổng cộng', 'cộng', 'tổng số', 'total']);
-const FOOTER = /^(?:thủ trưởng|người lập|ký tên|\(ký)/u;
+// The activities block's title ends the table too: its x marks are not figures below "Tổng".
+const FOOTER = /^(?:thủ trưởng|người lập|ký tên|\(ký|hình thức tổ chức)/u;
 
 /** A footer line: FOOTER, or a date "… ngày … tháng … năm …" (found in one pass; `.*ngày.*tháng.*năm` backtracks). */
 function isFooter(text: string): boolean {
@@ -272,6 +275,7 @@ interface Found {
   year?: number;
   yearCell?: string;
   rows: ReturnRow[];
+  extras: Pick<ReturnResult, 'activities' | 'otherActivity' | 'banners' | 'reportDate' | 'reportDateSource' | 'reportDateCell'>;
   problems: Problem[];
 }
 
@@ -402,7 +406,17 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
     }
   }
 
-  return { unit: u.unit, year, ...(y ? { yearCell: cellAddress(y.r, y.c) } : {}), rows, problems };
+  // Below the table: the activities block, then the footer line the head of unit dates.
+  const below = totalRow !== undefined ? totalRow + 1 : end;
+  const block = readActivities(sheet, raw.file, below, limit - 1);
+  const date = readReportDate(sheet, raw.file, below, limit - 1, raw.modified, block.rows);
+  problems.push(...block.problems, ...date.problems);
+  const extras: Found['extras'] = {
+    ...(block.present ? { activities: block.activities!, banners: block.banners!, ...(block.otherActivity ? { otherActivity: block.otherActivity } : {}) } : {}),
+    ...(date.date ? { reportDate: date.date, reportDateSource: date.source, ...(date.cell ? { reportDateCell: date.cell } : {}) } : {}),
+  };
+
+  return { unit: u.unit, year, ...(y ? { yearCell: cellAddress(y.r, y.c) } : {}), rows, extras, problems };
 }
 
 function statusOf(problems: readonly Problem[]): ReturnResult['status'] {
@@ -485,6 +499,7 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
     year: best.f.year,
     ...(best.f.yearCell ? { yearCell: best.f.yearCell } : {}),
     rows: best.f.rows,
+    ...best.f.extras,
     problems: capProblems(problems, opts.maxProblems ?? 200, file),
     status,
   };

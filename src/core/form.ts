@@ -2,11 +2,12 @@
 // described once as data and turned into a sheet plan.
 import { z } from 'zod';
 import { reportingSeasonYear } from './season';
-import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
+import { DOCUMENT_FONT, DOCUMENT_STYLES, NUMBER_INDENT, a4Print } from './document-style';
 import { CellStyle, PlanCell, SheetPlan, WholeNumberRule, fitWrappedRows } from './plan';
 import { Rect, cellAddress, columnLetter } from './a1';
 import { Catalogue, Message } from './i18n';
 import { MEASURE_INFO, Measure, YEAR_RANGE, editionOf } from './vocabulary';
+import { ACTIVITY_STYLES, ACTIVITY_TYPES, activityBlock } from './activities';
 
 // For the task pane's form tab until it imports it from vocabulary.ts.
 export { editionOf };
@@ -132,6 +133,8 @@ export const FormParamsSchema = z.object({
     .optional(),
   unit: text(160, 'unit').optional(),
   rows: z.coerce.number({ error: 'rows.invalid' }).int({ error: 'rows.invalid' }).min(1, { error: 'rows.range' }).max(500, { error: 'rows.range' }),
+  /** The "Hình thức tổ chức" block below the figures table: on unless asked otherwise (the results table is built from it). */
+  activities: z.boolean().default(true),
 });
 
 export type FormParams = z.infer<typeof FormParamsSchema>;
@@ -206,12 +209,15 @@ export function parseFormParams(input: Record<string, unknown>): ParamsResult {
   };
 }
 
-/** Row numbers of each part of a form with the given number of data rows. */
-export function formLayout(rows: number) {
+/** Row numbers of each part of a form with the given number of data rows, with or without the activities block. */
+export function formLayout(rows: number, activities = true) {
   const header1 = 10;
   const firstData = header1 + 3;
   const lastData = firstData + rows - 1;
   const total = lastData + 1;
+  const activitiesTitle = activities ? total + 2 : undefined;
+  const activitiesLast = activitiesTitle !== undefined ? activitiesTitle + ACTIVITY_TYPES.length : undefined;
+  const place = (activitiesLast ?? total) + 2;
   return {
     unitHeading: 1,
     unitCell: 2,
@@ -227,31 +233,45 @@ export function formLayout(rows: number) {
     firstData,
     lastData,
     total,
-    place: total + 2,
-    signer: total + 3,
-    signNote: total + 4,
+    activitiesTitle,
+    activitiesLast,
+    place,
+    signer: place + 1,
+    signNote: place + 2,
     lastColumn: FORM_COLUMNS.length,
   };
 }
 
 const STYLES: Record<string, CellStyle> = {
   ...DOCUMENT_STYLES,
+  ...ACTIVITY_STYLES,
   heading: { bold: true, hAlign: 'center', vAlign: 'middle' },
   unitInput: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, underlineDotted: true, locked: false },
   tt: { hAlign: 'center', border: true, locked: false, numberFormat: '0' },
-  input: { border: true, locked: false, numberFormat: '#,##0', hAlign: 'right' },
-  derived: { border: true, numberFormat: '#,##0', hAlign: 'right', fill: 'F2F2F2' },
+  input: { border: true, locked: false, numberFormat: '#,##0', hAlign: 'right', indent: NUMBER_INDENT },
+  derived: { border: true, numberFormat: '#,##0', hAlign: 'right', indent: NUMBER_INDENT, fill: 'F2F2F2' },
   totalLabel: { bold: true, hAlign: 'center', border: true },
-  totalNum: { bold: true, border: true, numberFormat: '#,##0', hAlign: 'right' },
+  totalNum: { bold: true, border: true, numberFormat: '#,##0', hAlign: 'right', indent: NUMBER_INDENT },
   place: { italic: true, hAlign: 'center' },
   signer: { bold: true, hAlign: 'center' },
   signNote: { italic: true, hAlign: 'center' },
 };
 
-/** The "Tổng" formula for one column: it grows with rows inserted anywhere, also just above "Tổng". */
+/**
+ * The "Tổng" formula for one column: it grows with rows inserted anywhere, also just above "Tổng",
+ * and shows nothing (not 0) on a blank form, until a figure is entered.
+ */
 export function growingSum(col: number, columnNumbersRow: number): string {
   const L = columnLetter(col);
-  return `SUM(INDEX(${L}:${L},ROW(${L}$${columnNumbersRow})+1):INDEX(${L}:${L},ROW()-1))`;
+  const range = `INDEX(${L}:${L},ROW(${L}$${columnNumbersRow})+1):INDEX(${L}:${L},ROW()-1)`;
+  return `IF(COUNT(${range})=0,"",SUM(${range}))`;
+}
+
+/** Column 3's "Tổng": 4 + 5 of the totals, blank while both are. */
+export function derivedGrandTotal(totalRow: number): string {
+  const d = cellAddress(totalRow, formColumn('budget'));
+  const e = cellAddress(totalRow, formColumn('otherFunding'));
+  return `IF(COUNT(${d}:${e})=0,"",SUM(${d}:${e}))`;
 }
 
 /** Column 3 of one data row: 4 + 5, blank while the row is empty. */
@@ -291,12 +311,15 @@ const moneyRule = (range: Rect): WholeNumberRule =>
   );
 
 /** The blank reporting form as a sheet plan. */
-export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`): SheetPlan {
+export function buildFormPlan(p: FormPlanParams, sheetName = `Biểu CTXH ${p.year}`): SheetPlan {
   return fitWrappedRows(formPlan(p, sheetName));
 }
 
-function formPlan(p: FormParams, sheetName: string): SheetPlan {
-  const L = formLayout(p.rows);
+/** Validated parameters; the activities block is on when not said. */
+export type FormPlanParams = Omit<FormParams, 'activities'> & { activities?: boolean };
+
+function formPlan(p: FormPlanParams, sheetName: string): SheetPlan {
+  const L = formLayout(p.rows, p.activities ?? true);
   const last = L.lastColumn;
   const cells: PlanCell[] = [];
   const merges: Rect[] = [];
@@ -345,8 +368,14 @@ function formPlan(p: FormParams, sheetName: string): SheetPlan {
   cells.push({ r: L.total, c: 1, value: FORM_LABELS.total, style: 'totalLabel' });
   // Column 3's total is 4 + 5 of the totals: rows a clerk inserts get no column-3 formula, so summing column 3 would miss them.
   for (let c = 2; c <= last; c++) {
-    const formula = FORM_COLUMNS[c - 1].derived ? `${cellAddress(L.total, formColumn('budget'))}+${cellAddress(L.total, formColumn('otherFunding'))}` : growingSum(c, L.columnNumbers);
+    const formula = FORM_COLUMNS[c - 1].derived ? derivedGrandTotal(L.total) : growingSum(c, L.columnNumbers);
     cells.push({ r: L.total, c, formula, style: 'totalNum' });
+  }
+
+  const block = L.activitiesTitle !== undefined ? activityBlock(L.activitiesTitle, last) : undefined;
+  if (block) {
+    cells.push(...block.cells);
+    merges.push(...block.merges);
   }
 
   put(L.place, 3, `${p.province}, ngày ..... tháng ..... năm ${p.year}`, 'place', last);
@@ -374,11 +403,11 @@ function formPlan(p: FormParams, sheetName: string): SheetPlan {
     name: sheetName,
     font: DOCUMENT_FONT,
     columns: FORM_COLUMNS.map((c) => c.width),
-    rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.header1]: 22, [L.header2]: 34, ...dataRowHeights },
+    rowHeights: { [L.unitCell]: 30, [L.subtitle]: 20, [L.header1]: 22, [L.header2]: 34, ...dataRowHeights, ...block?.rowHeights },
     cells,
     styles: STYLES,
     merges,
-    validations: [participantsRule, moneyRule({ r1: L.firstData, c1: 4, r2: L.lastData, c2: 5 })],
+    validations: [participantsRule, moneyRule({ r1: L.firstData, c1: 4, r2: L.lastData, c2: 5 }), ...(block?.validations ?? [])],
     names: [
       { name: FORM_NAMES.unit, range: { r1: L.unitCell, c1: 1, r2: L.unitCell, c2: 1 }, comment: 'Ô ghi tên đơn vị báo cáo' },
       { name: FORM_NAMES.columnNumbers, range: { r1: L.columnNumbers, c1: 1, r2: L.columnNumbers, c2: last }, comment: 'Dòng số cột 1 | 2 | 3=4+5 | 4 | 5' },

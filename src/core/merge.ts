@@ -7,6 +7,7 @@ import { Catalogue, Lang, Message } from './i18n';
 import { createRosterMatcher, inferGroup, normalizeUnitName } from './units';
 import type { NationalIndex, Province } from './admin/national-index';
 import { UnitResolution, createUnitResolver, provinceOfRoster } from './admin/resolve-unit';
+import { timeliness } from './report-date';
 
 export type { Totals };
 
@@ -26,6 +27,16 @@ export interface MergedUnit {
   yearCell?: string;
   rows: ReturnRow[];
   totals: Totals;
+  /** Ticked activity types in form order; null when the form has no activities block. */
+  activities: string[] | null;
+  otherActivity: string | null;
+  banners: boolean | null;
+  /** "YYYY-MM-DD": the footer date, else the file's saved date; null when neither is known. */
+  reportDate: string | null;
+  reportDateSource: 'footer' | 'saved' | null;
+  /** Against the deadline: null without one or without a date. */
+  onTime: boolean | null;
+  daysLate: number | null;
   /** This file's warnings. */
   warnings: Problem[];
   /** Older files of the same unit this one replaced. */
@@ -81,7 +92,16 @@ export interface Merged {
   totals: Totals;
   /** All five groups in order, empty ones included. */
   groups: GroupResult[];
-  coverage: { expected: number; reported: number; missing: MissingUnit[] };
+  coverage: {
+    expected: number;
+    reported: number;
+    missing: MissingUnit[];
+    /** Accepted units dated on or before the deadline, and after it (0 and 0 without a deadline). */
+    onTime: number;
+    late: number;
+  };
+  /** The deadline the timeliness was measured against, "YYYY-MM-DD". */
+  deadline?: string;
 }
 
 export interface MergeOptions {
@@ -94,6 +114,8 @@ export interface MergeOptions {
   national?: NationalIndex;
   /** The campaign's province; without it, the one the roster's communes lie in. */
   province?: Province;
+  /** Report deadline, "YYYY-MM-DD": each accepted unit is on time or late by so many days. */
+  deadline?: string;
 }
 
 /** Each measure summed over the rows. */
@@ -222,6 +244,12 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       ...(r.yearCell ? { yearCell: r.yearCell } : {}),
       rows: r.rows,
       totals: sumRows(r.rows),
+      activities: r.activities ?? null,
+      otherActivity: r.otherActivity ?? null,
+      banners: r.banners ?? null,
+      reportDate: r.reportDate ?? null,
+      reportDateSource: r.reportDateSource ?? null,
+      ...timeliness(r.reportDate, opts.deadline),
       warnings: [...r.problems.filter((p) => p.severity === 'warning'), ...staleWarnings],
       replaces: losers.map((l) => l.file).sort(cmp),
     });
@@ -278,7 +306,14 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
     warnings: accepted.flatMap((u) => u.warnings),
     totals: sumTotals(accepted.map((u) => u.totals)),
     groups,
-    coverage: { expected: roster ? roster.length : accepted.length, reported: roster ? reportedIdx.size : accepted.length, missing },
+    coverage: {
+      expected: roster ? roster.length : accepted.length,
+      reported: roster ? reportedIdx.size : accepted.length,
+      missing,
+      onTime: accepted.filter((u) => u.onTime === true).length,
+      late: accepted.filter((u) => u.onTime === false).length,
+    },
+    ...(opts.deadline ? { deadline: opts.deadline } : {}),
   };
 }
 
@@ -350,6 +385,13 @@ export function toSummaryJson(merged: Merged, lang: Lang = 'vi'): MergeSummary &
       groupHeading: heading(u.group),
       ...(u.rosterUnit !== undefined ? { rosterUnit: u.rosterUnit } : {}),
       ...(u.sheet !== undefined ? { sheet: u.sheet } : {}),
+      activities: u.activities,
+      otherActivity: u.otherActivity,
+      banners: u.banners,
+      reportDate: u.reportDate,
+      reportDateSource: u.reportDateSource,
+      onTime: u.onTime,
+      ...(u.onTime === false ? { daysLate: u.daysLate } : {}),
     })),
     rejected: merged.rejected.map((r) => ({
       file: base(r.file),
@@ -363,6 +405,9 @@ export function toSummaryJson(merged: Merged, lang: Lang = 'vi'): MergeSummary &
       expected: merged.coverage.expected,
       reported: merged.coverage.reported,
       missing: merged.coverage.missing.map((m) => m.unit),
+      onTime: merged.coverage.onTime,
+      late: merged.coverage.late,
+      ...(merged.deadline ? { deadline: merged.deadline } : {}),
       groups: merged.groups.map((g) => ({ group: g.id, heading: g.heading, counted: g.counted[lang], expected: g.expected, reported: g.reported, extra: g.extra })),
       text: coverageMessage(merged)[lang],
     },

@@ -210,6 +210,18 @@ const RETURN_MESSAGES = {
   'rows.none'(): Message {
     return { vi: 'Biểu chưa có dòng số liệu nào; đơn vị được tính là đã báo cáo với số liệu bằng 0.', en: 'The form has no filled rows; the unit counts as reported with zero figures.' };
   },
+  'activity.tickUnclear'(label: string, shown: string): Message {
+    return {
+      vi: `Ô đánh dấu hình thức “${label}” ghi “${shown}”, không phải dấu x: hình thức này được coi là chưa tổ chức. Nếu đơn vị đã tổ chức, hãy ghi x.`,
+      en: `The tick cell for “${label}” holds “${shown}”, not an x: it is read as not held. If the unit held it, type x.`,
+    };
+  },
+  'reportDate.invalid'(text: string): Message {
+    return {
+      vi: `Ngày ký báo cáo ở cuối biểu (“${text}”) không phải một ngày hợp lệ; đã dùng ngày lưu tệp thay thế.`,
+      en: `The report date at the foot of the form (“${text}”) is not a valid date; the file's saved date is used instead.`,
+    };
+  },
   'result.invalid'(): Message {
     return { vi: 'Kết quả đọc tệp không hợp lệ (lỗi chương trình); hãy gửi tệp này cho bộ phận kỹ thuật.', en: 'The result read from this file is malformed (a program error); send the file to support.' };
   },

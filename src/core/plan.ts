@@ -21,6 +21,8 @@ export interface CellStyle {
   hAlign?: HAlign;
   vAlign?: VAlign;
   wrap?: boolean;
+  /** Indent from the aligned edge, in Excel's indent steps: numbers off the right border. */
+  indent?: number;
   /** Thin border on all four sides. */
   border?: boolean;
   /** Dotted bottom border: a line to write on. */
@@ -56,7 +58,16 @@ export interface WholeNumberRule {
   error: { title: Message; message: Message };
 }
 
-export type ValidationRule = WholeNumberRule;
+/** A cell that takes one of a few values (the activities block's "x"). */
+export interface ListRule {
+  kind: 'list';
+  range: Rect;
+  values: string[];
+  prompt: { title: Message; message: Message };
+  error: { title: Message; message: Message };
+}
+
+export type ValidationRule = WholeNumberRule | ListRule;
 
 export interface DefinedName {
   name: string;

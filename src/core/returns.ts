@@ -93,6 +93,17 @@ export const ReturnResultSchema = z.object({
   year: z.number().int().optional(),
   yearCell: z.string().optional(),
   rows: z.array(ReturnRowSchema),
+  /** The activities block's ticked types as printed on the form, in form order; absent when the form has no block. */
+  activities: z.array(z.string()).optional(),
+  /** What the unit wrote after "Khác (ghi rõ)". */
+  otherActivity: z.string().optional(),
+  /** "Kết hợp treo băng rôn, khẩu hiệu" ticked; absent when the form has no block. */
+  banners: z.boolean().optional(),
+  /** The day the unit dated its report, "YYYY-MM-DD": the footer line as filled in, else the file's saved date. */
+  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  reportDateSource: z.enum(['footer', 'saved']).optional(),
+  /** The footer cell the date was read from. */
+  reportDateCell: z.string().optional(),
   problems: z.array(ProblemSchema),
   /** error: cannot be merged; otherwise merged (warnings shown). */
   status: z.enum(['ok', 'warning', 'error']),
@@ -113,7 +124,23 @@ export class FileRejected extends Error {
 
 /** The --json shape (issue 3); extra fields allowed. */
 export const MergeSummarySchema = z.object({
-  accepted: z.array(z.object({ file: z.string(), unit: z.string(), group: z.string(), ...measureShape(z.number().int()), rows: z.number().int() })),
+  accepted: z.array(
+    z.object({
+      file: z.string(),
+      unit: z.string(),
+      group: z.string(),
+      ...measureShape(z.number().int()),
+      rows: z.number().int(),
+      /** Ticked activity types as printed on the form, in form order; null: the form has no activities block. */
+      activities: z.array(z.string()).nullable(),
+      otherActivity: z.string().nullable(),
+      banners: z.boolean().nullable(),
+      reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      reportDateSource: z.enum(['footer', 'saved']).nullable(),
+      /** Against `merge --deadline`: null without a deadline or a date. */
+      onTime: z.boolean().nullable(),
+    }),
+  ),
   rejected: z.array(
     z.object({
       file: z.string(),
@@ -123,6 +150,6 @@ export const MergeSummarySchema = z.object({
   superseded: z.array(z.object({ file: z.string(), unit: z.string(), by: z.string() })),
   warnings: z.array(z.object({ file: z.string(), sheet: z.string().optional(), cell: z.string().optional(), message: z.string() })),
   totals: TotalsSchema,
-  coverage: z.object({ expected: z.number().int(), reported: z.number().int(), missing: z.array(z.string()) }),
+  coverage: z.object({ expected: z.number().int(), reported: z.number().int(), missing: z.array(z.string()), onTime: z.number().int(), late: z.number().int() }),
 });
 export type MergeSummary = z.infer<typeof MergeSummarySchema>;

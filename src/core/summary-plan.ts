@@ -1,7 +1,9 @@
 // The consolidated workbook as a plan: the provincial summary in the style of seed 003's
 // "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
-import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
+import { DOCUMENT_FONT, DOCUMENT_STYLES, NUMBER_INDENT, a4Print } from './document-style';
+import { vnDate } from './report-plan';
+import { buildResultsSheet } from './results-sheet';
 import { GroupResult, Merged, MergedUnit, coverageMessage } from './merge';
 import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from './vocabulary';
 import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
@@ -28,18 +30,18 @@ const STYLES: Record<string, CellStyle> = {
   body: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true },
   groupNo: { bold: true, hAlign: 'center', border: true },
   groupText: { bold: true, border: true, wrap: true },
-  groupNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right' },
+  groupNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right', indent: NUMBER_INDENT },
   groupNote: { bold: true, italic: true, border: true, wrap: true, hAlign: 'center' },
   no: { hAlign: 'center', border: true, numberFormat: '0' },
   text: { border: true, wrap: true, vAlign: 'middle' },
-  num: { border: true, numberFormat: MONEY, hAlign: 'right' },
+  num: { border: true, numberFormat: MONEY, hAlign: 'right', indent: NUMBER_INDENT },
   small: { border: true, wrap: true, size: 10, vAlign: 'middle' },
   totalLabel: { bold: true, hAlign: 'center', border: true, fill: 'F2F2F2' },
-  totalNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right', fill: 'F2F2F2' },
+  totalNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right', indent: NUMBER_INDENT, fill: 'F2F2F2' },
   totalText: { bold: true, border: true, hAlign: 'center', fill: 'F2F2F2' },
   section: { bold: true, hAlign: 'left' },
   ratio: { border: true, hAlign: 'center' },
-  pct: { border: true, numberFormat: PERCENT, hAlign: 'right' },
+  pct: { border: true, numberFormat: PERCENT, hAlign: 'right', indent: NUMBER_INDENT },
   totalPct: { bold: true, border: true, numberFormat: PERCENT, hAlign: 'right', fill: 'F2F2F2' },
   line: { wrap: true, vAlign: 'top' },
   place: { italic: true, hAlign: 'center' },
@@ -119,6 +121,13 @@ export const SUMMARY_TEXT = {
     vi: `Tệp chưa tổng hợp: ${rejected} tệp bị từ chối vì có lỗi, ${superseded} tệp bị thay bằng tệp mới hơn (xem trang “${CHECK_SHEET.vi}”).`,
     en: `Files not merged: ${rejected} rejected for errors, ${superseded} replaced by newer files (see “${CHECK_SHEET.en}”).`,
   }),
+  onTime: (onTime: number, reported: number, deadline: string): Message => ({
+    vi: `Đúng hạn: ${onTime}/${reported} đơn vị đã báo cáo (hạn gửi báo cáo: trước ngày ${deadline}).`,
+    en: `On time: ${onTime}/${reported} reporting units (deadline: ${deadline}).`,
+  }),
+  late: (list: string): Message => ({ vi: `Báo cáo muộn: ${list}.`, en: `Late: ${list}.` }),
+  lateDays: (unit: string, days: number): Message => ({ vi: `${unit} (${days} ngày)`, en: `${unit} (${days} day${days === 1 ? '' : 's'})` }),
+  undated: (n: number): Message => ({ vi: `Không xác định được ngày báo cáo: ${n} đơn vị.`, en: `Report date unknown: ${n} units.` }),
   notReported: (n: number): Message => ({ vi: `Đơn vị chưa báo cáo (${n}):`, en: `Units not yet reported (${n}):` }),
   rejectedFiles: (files: string): Message => ({ vi: `Tệp có lỗi, chưa tổng hợp: ${files}`, en: `File has errors, not merged: ${files}` }),
   placeDate: (place: string, year: number | undefined): Message => ({ vi: `${place}, ngày ..... tháng ..... năm ${year ?? '.....'}`, en: `${place}, date ..................` }),
@@ -277,6 +286,13 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   s.put(r++, C.no, t(L.coverageTitle), 'section', LAST);
   s.put(r, C.no, coverageLine(m, t), 'line', LAST);
   s.rowHeights[r++] = 32;
+  if (m.deadline) {
+    s.put(r++, C.no, t(L.onTime(m.coverage.onTime, m.accepted.length, vnDate(m.deadline))), 'line', LAST);
+    const late = m.accepted.filter((u) => u.onTime === false);
+    if (late.length) s.put(r++, C.no, t(L.late(late.map((u) => t(L.lateDays(u.display, u.daysLate ?? 0))).join(', '))), 'line', LAST);
+    const undated = m.accepted.filter((u) => u.onTime === null).length;
+    if (undated) s.put(r++, C.no, t(L.undated(undated)), 'line', LAST);
+  }
   const notMerged = m.rejected.length + m.superseded.length;
   if (notMerged) {
     s.put(
@@ -397,7 +413,7 @@ export function buildSummaryPlan(merged: Merged, opts: SummaryOptions = {}): Wor
   const year = opts.year ?? merged.year;
   const o = { ...opts, year };
   return {
-    sheets: [summarySheet(merged, o, t), checkSheet(merged, t)].map(fitWrappedRows),
+    sheets: [summarySheet(merged, o, t), buildResultsSheet(merged, { year, province: opts.province, body: opts.body, lang }), checkSheet(merged, t)].map(fitWrappedRows),
     title: t(L.workbookTitle(year)),
   };
 }

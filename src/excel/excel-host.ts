@@ -49,7 +49,8 @@ export function excelHost(features: Features = detectFeatures(), canDownload = d
         await browserDownload(name, bytes, mimeType);
         return 'downloaded';
       }
-      if (!openWorkbook) return 'unavailable';
+      // Only a workbook can be opened as one: a .docx report has no such way out.
+      if (!openWorkbook || !/spreadsheetml/.test(mimeType)) return 'unavailable';
       await openWorkbook(bytes);
       return 'opened';
     },

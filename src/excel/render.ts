@@ -170,6 +170,8 @@ function queueStyle(range: Excel.Range, s: CellStyle, f: Features): void {
   if (s.hAlign) fmt.horizontalAlignment = H_ALIGN[s.hAlign];
   fmt.verticalAlignment = V_ALIGN[s.vAlign ?? 'middle'];
   if (s.wrap) fmt.wrapText = true;
+  // RangeFormat.indentLevel is ExcelApi 1.9, like page layout: older Excel keeps numbers at the border.
+  if (s.indent && f.pageLayout) fmt.indentLevel = s.indent;
   if (s.fill) fmt.fill.color = `#${s.fill}`;
   if (s.border) {
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const) {
@@ -230,10 +232,13 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, opts: Qu
     if (f.validation) {
       for (const v of plan.validations) {
         const dv = sheet.getRange(rectAddress(v.range)).dataValidation;
-        dv.rule = {
-          wholeNumber:
-            v.max === undefined ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' } : { formula1: v.min, formula2: v.max, operator: 'Between' },
-        };
+        dv.rule =
+          v.kind === 'list'
+            ? { list: { inCellDropDown: true, source: v.values.join(',') } }
+            : {
+                wholeNumber:
+                  v.max === undefined ? { formula1: v.min, operator: 'GreaterThanOrEqualTo' } : { formula1: v.min, formula2: v.max, operator: 'Between' },
+              };
         dv.ignoreBlanks = true;
         // Excel caps titles at 32 and messages at 255 characters; the form goes to Vietnamese units, so Vietnamese.
         dv.prompt = { showPrompt: true, title: v.prompt.title.vi.slice(0, 32), message: v.prompt.message.vi.slice(0, 255) };

@@ -10,6 +10,8 @@ export type Fields = Record<FieldName, string>;
 
 export interface FormState {
   fields: Fields;
+  /** The "Hình thức tổ chức" block below the table (on unless unticked). */
+  activities: boolean;
   /** The year counts elsewhere in the pane only once the user chose it: a fresh default must not relabel last year's returns. */
   yearChosen: boolean;
 }
@@ -33,30 +35,41 @@ export function defaultFields(now: Date): Fields {
 export function initialFormState(saved: Partial<Record<string, string>> | undefined, now = new Date()): FormState {
   const d = defaultFields(now);
   const fields = Object.fromEntries(FIELD_NAMES.map((n) => [n, saved?.[n] ?? d[n]])) as Fields;
-  return { fields, yearChosen: saved?.year !== undefined };
+  return { fields, activities: saved?.activities !== '0', yearChosen: saved?.year !== undefined };
 }
 
 export function fieldEdited(s: FormState, name: FieldName, value: string): FormState {
-  return { fields: { ...s.fields, [name]: value }, yearChosen: s.yearChosen || name === 'year' };
+  return { ...s, fields: { ...s.fields, [name]: value }, yearChosen: s.yearChosen || name === 'year' };
+}
+
+export function activitiesToggled(s: FormState, on: boolean): FormState {
+  return { ...s, activities: on };
+}
+
+/** What storage keeps: the fields, and the block as "1"/"0". */
+export function savedValues(s: FormState): Record<string, string> {
+  return { ...s.fields, activities: s.activities ? '1' : '0' };
 }
 
 /** The core's verdict: the parameters, or each wrong field with its message. */
 export function validate(s: FormState): { params: FormParams; errors?: undefined } | { params?: undefined; errors: { field: string; message: Message }[] } {
-  const res = parseFormParams(s.fields);
+  const res = parseFormParams({ ...s.fields, activities: s.activities });
   return res.ok ? { params: res.params } : { errors: res.problems.map((p) => ({ field: p.field, message: p.message })) };
 }
 
 /** Campaign details usable elsewhere in the pane: each field only if the core accepts it. */
-export function campaignOf(s: FormState): { year?: number; province?: string; body?: string } {
+export function campaignOf(s: FormState): { year?: number; province?: string; body?: string; plan?: string; deadline?: string } {
   const f = s.fields;
   const res = parseFormParams(f);
-  if (res.ok) return { year: s.yearChosen ? res.params.year : undefined, province: res.params.province, body: res.params.body };
+  if (res.ok) return { year: s.yearChosen ? res.params.year : undefined, province: res.params.province, body: res.params.body, plan: res.params.plan, deadline: res.params.deadline };
   const bad = new Set(res.problems.map((p) => p.field));
   const y = Number(f.year);
   return {
     year: s.yearChosen && !bad.has('year') && Number.isInteger(y) ? y : undefined,
     province: bad.has('province') || !f.province.trim() ? undefined : f.province.trim(),
     body: bad.has('body') || !f.body.trim() ? undefined : f.body.trim(),
+    plan: bad.has('plan') || !f.plan.trim() ? undefined : f.plan.trim(),
+    deadline: bad.has('deadline') || !f.deadline.trim() ? undefined : f.deadline.trim(),
   };
 }
 

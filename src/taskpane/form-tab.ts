@@ -6,7 +6,7 @@ import { FileRejected } from '../core/returns';
 import { ROSTER_SHEET, rosterFromGrids } from '../core/roster';
 import { buildRoster } from '../core/units';
 import { groupSetForYear } from '../core/vocabulary';
-import { FIELD_NAMES, FormState, XLSX_MIME, campaignOf, editionHint, fieldEdited, formFileName, initialFormState, moreOpen, validate } from './form-state';
+import { FIELD_NAMES, FormState, XLSX_MIME, activitiesToggled, campaignOf, editionHint, fieldEdited, formFileName, initialFormState, moreOpen, savedValues, validate } from './form-state';
 import { PaneHost } from './host';
 import { formatNumber } from './i18n';
 import { loadFields, saveFields } from './storage';
@@ -45,6 +45,12 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
   const saved = loadFields();
   let state = initialFormState(saved);
   for (const n of FIELD_NAMES) input(n).value = state.fields[n];
+  const activitiesBox = byId<HTMLInputElement>('f-activities');
+  activitiesBox.checked = state.activities;
+  activitiesBox.addEventListener('change', () => {
+    state = activitiesToggled(state, activitiesBox.checked);
+    saveFields(savedValues(state));
+  });
   if (moreOpen(saved)) (document.querySelector('details.more') as HTMLDetailsElement).open = true;
 
   const yearHint = byId('f-year-hint');
@@ -59,7 +65,7 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
     const target = ev.target as HTMLElement;
     const name = FIELD_NAMES.find((n) => target.id === `f-${n}`);
     if (name) state = fieldEdited(state, name, (target as HTMLInputElement).value);
-    saveFields(readFields());
+    saveFields(savedValues(state));
     updateYearHint();
     // Clear a field's error as soon as it is edited; the rest stay until the next attempt.
     if (target.getAttribute('aria-invalid') === 'true') {

@@ -180,6 +180,23 @@ const STRINGS = {
     en: 'File “{file}” is a list of units, not a return: it is used as the list.',
   },
   mergeNow: { vi: 'Tổng hợp', en: 'Merge' },
+  activitiesBlock: {
+    vi: 'Thêm phần “Hình thức tổ chức (đánh dấu x)” dưới bảng',
+    en: 'Add the “Hình thức tổ chức (đánh dấu x)” block (how the unit organised it) below the table',
+  },
+  mergeDeadline: { vi: 'Hạn gửi báo cáo', en: 'Report deadline' },
+  mergeDeadlineHint: {
+    vi: 'ngày/tháng/năm; để trống nếu không xét đúng hạn. Ngày báo cáo lấy ở dòng ký cuối biểu, không có thì ngày lưu tệp.',
+    en: 'day/month/year; leave empty to skip timeliness. The report date is the one signed at the foot of the form, else the file’s saved date.',
+  },
+  mergeDeadlineInvalid: { vi: 'Hạn báo cáo phải là ngày/tháng/năm có thật, ví dụ 10/4/2027.', en: 'The deadline must be a real day/month/year, e.g. 10/4/2027.' },
+  onTimeNote: { vi: 'Đúng hạn: {onTime}/{reported} đơn vị; muộn: {late}.', en: 'On time: {onTime}/{reported} units; late: {late}.' },
+  downloadReport: { vi: 'Tải báo cáo (.docx)', en: 'Download the report (.docx)' },
+  reportUnavailable: {
+    vi: 'Excel này không tải được tệp từ ngăn tác vụ. Hãy mở phần bổ trợ trong Excel trên web để tải báo cáo, hoặc dùng dòng lệnh: ctxh-report merge --report {file}.',
+    en: 'This Excel cannot download files from the task pane. Open the add-in in Excel on the web to download the report, or use the command line: ctxh-report merge --report {file}.',
+  },
+  reportDownloaded: { vi: 'Đã tải dự thảo báo cáo {file}. Hãy viết các phần được đánh dấu vàng.', en: 'Report draft {file} downloaded. Write the parts marked in yellow.' },
   mergeWaitReading: { vi: 'Đang đọc tệp…', en: 'Reading files…' },
   merging: { vi: 'Đang ghi bản tổng hợp…', en: 'Writing the summary…' },
   merged: {

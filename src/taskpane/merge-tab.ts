@@ -10,6 +10,10 @@ import { COMMUNE_ERA_HEADINGS } from '../core/admin/roster-template';
 import { Problem, ReturnResult } from '../core/returns';
 import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
+import { Merged } from '../core/merge';
+import { ACTIVITY_LABELS } from '../core/activities';
+import { buildReportPlan } from '../core/report-plan';
+import { parseDayMonthYear } from '../core/report-date';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
 import { PaneHost } from './host';
@@ -43,8 +47,10 @@ import {
 } from './merge-state';
 import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
-import { Pane, busy, byId, describeError, el, showMessage } from './ui';
+import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorkerPool, WorkerFailed } from './worker-client';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 async function sameBytes(a: File, b: File): Promise<boolean> {
   if (a === b) return true;
@@ -191,7 +197,50 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
   const showContext = () => {
     const c = params();
     byId('merge-context').textContent = [c.year ? t('contextYear', { year: c.year }) : t('contextYearAuto'), c.province, c.body].filter(Boolean).join(' · ');
+    // The deadline the plan gave (part 1), until the user types one here.
+    if (!deadlineTyped && c.deadline) deadlineBox.value = c.deadline;
   };
+
+  // ---- deadline and the report draft
+  const deadlineBox = byId<HTMLInputElement>('m-deadline');
+  const deadlineErr = byId('m-deadline-err');
+  let deadlineTyped = false;
+  deadlineBox.addEventListener('input', () => {
+    deadlineTyped = true;
+    deadlineBox.removeAttribute('aria-invalid');
+    deadlineErr.textContent = '';
+  });
+  /** The deadline as "YYYY-MM-DD", undefined when empty, null when not a date (marked). */
+  const deadline = (): string | undefined | null => {
+    const v = deadlineBox.value.trim();
+    if (!v) return undefined;
+    const iso = parseDayMonthYear(v);
+    if (iso) return iso;
+    deadlineBox.setAttribute('aria-invalid', 'true');
+    deadlineErr.textContent = t('mergeDeadlineInvalid');
+    deadlineBox.focus();
+    return null;
+  };
+  const reportBtn = byId<HTMLButtonElement>('btn-report');
+  let lastMerge: { merged: Merged; year?: number; deadline?: string } | undefined;
+  reportBtn.addEventListener('click', () => {
+    if (!lastMerge) return;
+    const { merged, year, deadline: due } = lastMerge;
+    void busy(reportBtn, async () => {
+      try {
+        const c = params();
+        // The docx writer is large: fetched only when a report is asked for.
+        const { writeReportDocx } = await import(/* webpackChunkName: "docx-writer" */ '../workbook/write-docx');
+        const plan = buildReportPlan(merged, { year, province: c.province, body: c.body, plan: c.plan, deadline: due, activityTypes: ACTIVITY_LABELS });
+        const file = `bao-cao-ctxh-${year ?? 'tong-hop'}.docx`;
+        const outcome = await host.downloadFile(file, await writeReportDocx(plan), DOCX_MIME);
+        if (outcome === 'downloaded') showMessage(status, 'success', t('reportDownloaded', { file }));
+        else showMessage(status, 'warning', t('reportUnavailable', { file }));
+      } catch (e) {
+        showMessage(status, 'error', describeError(e, pane));
+      }
+    });
+  });
 
   const cards = new Map<number, { key: string; li: HTMLLIElement }>();
   const list = byId<HTMLUListElement>('file-list');
@@ -484,8 +533,12 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       const results = readResults(state);
       if (!state.files.length) return showMessage(status, 'warning', t('noFiles'));
       const p = params();
+      const due = deadline();
+      if (due === null) return;
       update(mergeStarted(state));
       status.replaceChildren(); // the last run's outcome no longer applies
+      reportBtn.hidden = true;
+      lastMerge = undefined;
       try {
         const roster = await readRoster();
         rosterStatus.textContent = roster.notes.join(' ');
@@ -493,7 +546,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
         const year = p?.year ?? formsYear(results);
         const national = isTwoLevelYear(year) ? await loadNationalIndex() : undefined;
         const province = national && p?.province ? chooseProvince(national, p.province) : undefined;
-        const merged = mergeReturns(results, { roster: roster.entries, year: p?.year, national, ...(province?.ok ? { province: province.province } : {}) });
+        const merged = mergeReturns(results, { roster: roster.entries, year: p?.year, deadline: due, national, ...(province?.ok ? { province: province.province } : {}) });
         if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
         const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: workbookLang() });
         const existing = new Set((await host.listSheets()).map((s) => s.toLowerCase()));
@@ -512,8 +565,14 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
           ? [coverageMessage(merged)[pane.lang]]
           : [receivedWithoutRoster(receivedCounts(merged))[pane.lang], `${NO_ROSTER[pane.lang]} ${rosterBtn.hidden ? t('rosterTick', { sheet: ROSTER_SHEET }) : t('rosterHowTo')}`];
         // One message bar, not a stack: the footer stays small enough to leave the list in view.
-        const rejectedLine = merged.rejected.length ? t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] }) : undefined;
+        const rejectedLine = merged.rejected.length ? t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[res.sheets.length - 1] }) : undefined;
         showMessage(status, res.leftOut || rejectedLine ? 'warning' : 'success', t('merged', { sheet: res.sheets[0] }), ...coverage, rejectedLine, res.leftOut);
+        if (due) {
+          const late = merged.accepted.filter((u) => u.onTime === false).map((u) => `${u.display} (+${u.daysLate})`);
+          status.append(message('info', t('onTimeNote', { onTime: merged.coverage.onTime, reported: merged.accepted.length, late: late.length ? late.join(', ') : '0' })));
+        }
+        lastMerge = { merged, year: p?.year ?? merged.year, deadline: due };
+        reportBtn.hidden = false;
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       } finally {

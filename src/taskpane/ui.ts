@@ -11,7 +11,7 @@ export interface Pane {
    * The campaign as set in part 1 (only fields that pass the core's checks). The year
    * counts only once the user chose it: a fresh pane's default must not relabel last year's returns.
    */
-  campaign(): { year?: number; province?: string; body?: string };
+  campaign(): { year?: number; province?: string; body?: string; plan?: string; deadline?: string };
 }
 
 export function byId<E extends HTMLElement = HTMLElement>(id: string): E {

@@ -1,6 +1,7 @@
 // Renders a workbook plan to an .xlsx file with exceljs. Charts are not drawn
 // here (exceljs cannot); the Office.js adapter draws them in Excel.
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CellStyle, SheetPlan, WorkbookPlan } from '../core/plan';
 import { quoteSheetName, rectAddress } from '../core/a1';
 
@@ -14,6 +15,7 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle, font: SheetPlan['font']): 
     horizontal: s.hAlign,
     vertical: s.vAlign ?? 'middle',
     wrapText: !!s.wrap,
+    ...(s.indent ? { indent: s.indent } : {}),
   };
   const border: XBorder = {};
   if (s.border) Object.assign(border, { top: THIN, left: THIN, bottom: THIN, right: THIN });
@@ -46,10 +48,12 @@ async function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): Promise<void>
   // One rule per range (exceljs types omit this public collection; cell-by-cell rules would overlap).
   const validations = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   for (const v of plan.validations) {
+    const rule: Pick<ExcelJS.DataValidation, 'type' | 'operator' | 'formulae'> =
+      v.kind === 'list'
+        ? { type: 'list', formulae: [`"${v.values.join(',')}"`] }
+        : { type: 'whole', operator: v.max === undefined ? 'greaterThanOrEqual' : 'between', formulae: v.max === undefined ? [v.min] : [v.min, v.max] };
     validations.add(rectAddress(v.range), {
-      type: 'whole',
-      operator: v.max === undefined ? 'greaterThanOrEqual' : 'between',
-      formulae: v.max === undefined ? [v.min] : [v.min, v.max],
+      ...rule,
       allowBlank: true,
       showInputMessage: true,
       promptTitle: v.prompt.title.vi,
@@ -95,6 +99,25 @@ export async function writeWorkbook(plan: WorkbookPlan): Promise<Uint8Array> {
   wb.created = new Date();
   for (const sheet of plan.sheets) await renderSheet(wb, sheet);
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return withDefaultFont(new Uint8Array(buf as ArrayBuffer), plan.sheets[0]?.font ?? DEFAULT_FONT);
+}
+
+const DEFAULT_FONT = { name: 'Times New Roman', size: 12 };
+
+/**
+ * Makes the workbook's Normal style use the document font. exceljs always writes Calibri 11
+ * as font 0 (the Normal style's), with no option to change it; so empty cells, the hidden
+ * parts of merged cells and whatever a clerk types outside the table would be Calibri.
+ */
+export function withDefaultFont(xlsx: Uint8Array, font: { name: string; size: number }): Uint8Array {
+  const files = unzipSync(xlsx);
+  const styles = files['xl/styles.xml'];
+  if (!styles) throw new Error('The written workbook has no xl/styles.xml');
+  const xml = strFromU8(styles);
+  const first = /(<fonts\b[^>]*>)<font>(?:(?!<\/font>).)*<\/font>/s;
+  if (!first.test(xml)) throw new Error('The written workbook has no default font to replace');
+  const name = font.name.replace(/[<>&"]/g, '');
+  files['xl/styles.xml'] = strToU8(xml.replace(first, `$1<font><sz val="${font.size}"/><name val="${name}"/><family val="1"/></font>`));
+  return zipSync(files, { level: 6 });
 }
 

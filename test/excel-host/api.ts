@@ -827,6 +827,7 @@ export class HostRangeFormat extends RangePart {
       horizontalAlignment: () => this._uniform('horizontalAlignment'),
       verticalAlignment: () => this._uniform('verticalAlignment'),
       wrapText: () => this._uniform('wrapText'),
+      indentLevel: () => this._uniform('indentLevel'),
       columnWidth: () => {
         const { sheet, rect } = this._range._target();
         const ws = new Set<number>();
@@ -861,6 +862,13 @@ export class HostRangeFormat extends RangePart {
   }
   set wrapText(v: boolean) {
     this._set('wrapText', v);
+  }
+  get indentLevel(): number {
+    return this._get('indentLevel');
+  }
+  set indentLevel(v: number) {
+    if (!(Number.isInteger(v) && v >= 0 && v <= 250)) throw new HostError('InvalidArgument', 'indentLevel must be a whole number from 0 to 250.');
+    this._set('indentLevel', v, 'allowFormatCells', '1.9');
   }
   get columnWidth(): number {
     return this._get('columnWidth');

@@ -29,6 +29,7 @@ export function expectSheetMatchesPlan(host: ExcelHost, name: string, plan: Shee
     expect([addr, s.format(cell.r, cell.c, 'font.color')]).toEqual([addr, style?.color ? `#${style.color}` : '#000000']);
     expect([addr, s.format(cell.r, cell.c, 'fill.color')]).toEqual([addr, style?.fill ? `#${style.fill}` : null]);
     expect([addr, s.format(cell.r, cell.c, 'wrapText')]).toEqual([addr, !!style?.wrap]);
+    expect([addr, s.format(cell.r, cell.c, 'indentLevel')]).toEqual([addr, opts.pageLayout !== false ? style?.indent ?? 0 : 0]);
     expect([addr, s.format(cell.r, cell.c, 'locked')]).toEqual([addr, style?.locked !== false]);
     if (style) expect([addr, s.format(cell.r, cell.c, 'verticalAlignment')]).toEqual([addr, { top: 'Top', middle: 'Center', bottom: 'Bottom' }[style.vAlign ?? 'middle']]);
     if (style?.hAlign) expect([addr, s.format(cell.r, cell.c, 'horizontalAlignment')]).toEqual([addr, { left: 'Left', center: 'Center', right: 'Right' }[style.hAlign]]);
@@ -55,9 +56,11 @@ export function expectSheetMatchesPlan(host: ExcelHost, name: string, plan: Shee
     expect(s.validations.map((v) => rectAddress(v.rect))).toEqual(plan.validations.map((v) => rectAddress(v.range)));
     plan.validations.forEach((pv, i) => {
       const v = s.validations[i];
-      expect(v.rule).toEqual({
-        wholeNumber: pv.max === undefined ? { formula1: pv.min, operator: 'GreaterThanOrEqualTo' } : { formula1: pv.min, formula2: pv.max, operator: 'Between' },
-      });
+      expect(v.rule).toEqual(
+        pv.kind === 'list'
+          ? { list: { inCellDropDown: true, source: pv.values.join(',') } }
+          : { wholeNumber: pv.max === undefined ? { formula1: pv.min, operator: 'GreaterThanOrEqualTo' } : { formula1: pv.min, formula2: pv.max, operator: 'Between' } },
+      );
       expect(v.errorAlert).toEqual({ showAlert: true, style: 'Stop', title: pv.error.title.vi, message: pv.error.message.vi });
       expect(v.prompt).toEqual({ showPrompt: true, title: pv.prompt.title.vi, message: pv.prompt.message.vi });
       expect(v.ignoreBlanks).toBe(true);

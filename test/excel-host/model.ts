@@ -46,6 +46,7 @@ export type FormatKey =
   | 'horizontalAlignment'
   | 'verticalAlignment'
   | 'wrapText'
+  | 'indentLevel'
   | 'locked'
   | `border.${BorderEdge}.style`
   | `border.${BorderEdge}.weight`
@@ -64,6 +65,7 @@ const FORMAT_DEFAULTS: Record<string, unknown> = {
   horizontalAlignment: 'General',
   verticalAlignment: 'Bottom',
   wrapText: false,
+  indentLevel: 0,
   locked: true,
 };
 
