@@ -1,4 +1,5 @@
-// Builds the task pane, the ribbon command page and the file-reading worker into dist/.
+// Builds the task pane, the ribbon command page, the file-reading worker and app.html
+// (the same three parts without Excel, working from file://; see src/app/app-page.js) into dist/.
 // `--env harness` also builds dist/harness.html: the same pane with the in-memory Excel
 // (test/excel-host) standing in for office.js, for browsers without Excel; with
 // `webpack serve --env harness --env http` it is served on http://localhost:3000/harness.html.
@@ -6,6 +7,7 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { appPage } = require('./src/app/app-page');
 
 const OFFICE_JS = /\s*<script src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"><\/script>/;
 
@@ -19,12 +21,14 @@ module.exports = async (env = {}, argv = {}) => {
     taskpane: './src/taskpane/taskpane.ts',
     commands: './src/commands/commands.ts',
     'read-worker': './src/taskpane/read-worker.ts',
+    app: './src/app/app.ts',
   };
   if (harness) entry.harness = './test/excel-host/harness.ts';
 
   const plugins = [
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
     new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+    new HtmlWebpackPlugin({ filename: 'app.html', templateContent: ({ compilation }) => appPage(compilation), chunks: ['app'] }),
     new CopyWebpackPlugin({
       patterns: [
         { from: 'assets/*.png', to: 'assets/[name][ext]', noErrorOnMissing: true },

@@ -3,6 +3,7 @@
 import { Merged, mergeReturns, sumRows } from '../core/merge';
 import { ReturnResult } from '../core/returns';
 import { uniqueName } from '../core/unique-name';
+import { asciiFileName } from './form-state';
 import { StringKey } from './i18n';
 
 export interface FileMeta {
@@ -162,4 +163,9 @@ export function mergeView(s: MergeState, year: number | undefined): MergeView {
     .map((status) => ({ status, n: cards.filter((c) => c.status === status).length }))
     .filter((c) => c.n);
   return { cards, counts };
+}
+
+/** "tong-hop-ctxh-2025-lang-son.xlsx": the summary's file where the host saves files; ASCII, like the form's. */
+export function summaryFileName(year: number | undefined, province: string | undefined): string {
+  return ['tong-hop-ctxh', year, province && asciiFileName(province)].filter(Boolean).join('-') + '.xlsx';
 }

@@ -30,9 +30,11 @@ import {
   readingStarted,
   removeFile,
   spreadsheetsOf,
+  summaryFileName,
 } from './merge-state';
 import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
+import { initRosterFile } from './roster-file';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
 
@@ -230,7 +232,10 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
 
   // ---- roster
   const rosterBtn = byId<HTMLButtonElement>('btn-roster-insert');
+  // Where returns are files, so is the roster.
+  const rosterFile = host.source === 'files' ? initRosterFile(pane, useRoster, rosterStatus) : undefined;
   const refreshRoster = async () => {
+    if (rosterFile) return rosterFile.refresh();
     try {
       const sheets = await host.listSheets();
       const has = sheets.some((s) => s.toLowerCase() === ROSTER_SHEET.toLowerCase());
@@ -258,9 +263,8 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
 
   const readRoster = async (): Promise<{ entries?: RosterEntry[]; notes: string[] }> => {
     if (!useRoster.checked) return { notes: [] };
-    const read = await host.readSheet({ sheetId: ROSTER_SHEET });
-    const bytes = sheetToCsv(read.raw);
-    const reply = await worker.request({ kind: 'roster', name: ROSTER_SHEET, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
+    const { name, bytes } = rosterFile ? await rosterFile.read() : { name: ROSTER_SHEET, bytes: sheetToCsv((await host.readSheet({ sheetId: ROSTER_SHEET })).raw).buffer as ArrayBuffer };
+    const reply = await worker.request({ kind: 'roster', name, bytes }, [bytes]);
     if (!reply.ok) return { notes: [reply.text[pane.lang]] };
     if (reply.kind !== 'roster') return { notes: [] };
     const roster = buildRoster(reply.rows.map((r, i) => ({ unit: r.unit, group: r.group, line: i + 1 })));
@@ -318,9 +322,10 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
           if (choice === 'replace') replace = clash;
         }
         showMessage(status, 'info', t('merging'));
-        const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
+        const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace, title: plan.title, fileName: summaryFileName(p?.year ?? merged.year, p?.province) });
         const coverage = t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected });
-        showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0], coverage }), res.leftOut);
+        const done = res.file ? t('mergedFile', { file: res.file, coverage }) : t('merged', { sheet: res.sheets[0], coverage });
+        showMessage(status, res.leftOut ? 'warning' : 'success', done, res.leftOut);
         if (merged.rejected.length)
           status.append(message('warning', t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[1] ?? res.sheets[0] })));
       } catch (e) {
