@@ -1,5 +1,5 @@
 // Builds app.html, the page without Excel, from the task pane's own page (so the
-// shared tab views find every element they use): without office.js, with a
+// shared tab views find every element they use): without office.js and boot.js, with a
 // Content-Security-Policy that allows no network, the footer saying units' data
 // stays in the browser, and the reading worker's bundle inlined (base64, inert) so
 // the page can start it from a Blob URL on file://, where `new Worker(file)` is refused.
@@ -39,6 +39,8 @@ function appPage(compilation) {
   const base64 = Buffer.from(worker.source.source()).toString('base64');
   let html = fs.readFileSync(PANE, 'utf8').replace(/<!--[\s\S]*?-->\s*/g, '');
   html = replaceOnce(html, /\s*<script src="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"><\/script>/, '', 'the office.js script');
+  // boot.js starts the pane's taskpane.js and speaks of Excel's web views; the page starts app.js itself.
+  html = html.replace(/\s*<script src="boot\.js"[^>]*><\/script>/, '');
   html = replaceOnce(html, /<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*"\s*\/?>/, `<meta http-equiv="Content-Security-Policy" content="${CSP}" />`, 'the CSP');
   html = replaceOnce(html, /<body([^>]*)>/, '<body$1 class="page">', '<body>');
   const footer = '<footer class="app-footer" data-i18n="pageFooter"></footer>';

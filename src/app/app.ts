@@ -2,7 +2,6 @@
 // state and views — over the file host, which saves .xlsx downloads where the pane
 // inserts sheets. Works from a folder over file://, with no server and no network.
 // Vietnamese unless the browser's language is English (the pane's rule, for Office).
-import { z } from 'zod';
 import { initCheckFileTab } from '../taskpane/check-file-tab';
 import { initFormTab } from '../taskpane/form-tab';
 import { StringKey, T, both, languageOf, translator } from '../taskpane/i18n';
@@ -11,9 +10,6 @@ import { initTabs, translatePage } from '../taskpane/page';
 import { Pane, byId } from '../taskpane/ui';
 import { ReadWorker } from '../taskpane/worker-client';
 import { fileHost } from './file-host';
-
-// zod would probe `new Function` for speed; the CSP forbids eval.
-z.config({ jitless: true });
 
 /** What the page says where the pane's words speak of sheets and Excel. */
 const PAGE_WORDING: Partial<Record<StringKey, StringKey>> = {

@@ -34,7 +34,11 @@ export function fileHost(): PaneHost {
     // A download never replaces anything: there is nothing to ask about.
     listSheets: async () => [],
     readSheet: () => Promise.reject(new NoSheets()),
-    downloadFile: browserDownload,
+    // A page in a browser can always save a download.
+    downloadFile: async (name, bytes, mimeType) => {
+      await browserDownload(name, bytes, mimeType);
+      return 'downloaded';
+    },
     // No sheet to colour or select: the Check tab lists the cells instead.
     markCells: async (sheetId) => ({ state: { sheetId, original: {}, marked: {} } }),
     selectCell: async () => undefined,
