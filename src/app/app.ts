@@ -8,7 +8,8 @@ import { StringKey, T, both, languageOf, translator } from '../taskpane/i18n';
 import { initMergeTab } from '../taskpane/merge-tab';
 import { initTabs, translatePage } from '../taskpane/page';
 import { Pane, byId } from '../taskpane/ui';
-import { ReadWorker } from '../taskpane/worker-client';
+import { READ_TIME_LIMIT_MS } from '../workbook/file-limits';
+import { ReadWorkerPool, readerCount } from '../taskpane/worker-client';
 import { fileHost } from './file-host';
 
 /** What the page says where the pane's words speak of sheets and Excel. */
@@ -46,7 +47,8 @@ function start(): void {
   const host = fileHost();
   const form = initFormTab({ lang, t }, host);
   const pane: Pane = { lang, t, campaign: form.campaign };
-  const worker = new ReadWorker(readWorkerUrl(), both('workerFailed'), 30_000, both('workerTimeout'));
+  // The pane's pool: one reading worker per core (up to four), all started from the same Blob URL.
+  const worker = new ReadWorkerPool(readWorkerUrl(), both('workerFailed'), readerCount(), READ_TIME_LIMIT_MS, both('workerTimeout'));
   const check = initCheckFileTab(pane, host, worker);
   const merge = initMergeTab(pane, host, worker);
   initTabs({ 'tab-check': () => check.activate(), 'tab-merge': () => merge.activate() });

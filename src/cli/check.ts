@@ -3,15 +3,16 @@ import { parseArgs } from 'node:util';
 import { fileStatuses } from '../core/file-status';
 import { Lang } from '../core/i18n';
 import { mergeReturns } from '../core/merge';
-import { listInputs, readReturnFile } from './files';
+import { listInputs, readInputs } from './files';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
-import { parseYear } from './usage';
+import { parseWorkers, parseYear } from './usage';
 
 export async function cmdCheck(args: string[], lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' }, workers: { type: 'string' } } });
   const year = parseYear(values.year, lang);
-  const results = listInputs(positionals, lang).map((f) => readReturnFile(f, year));
+  const workers = parseWorkers(values.workers, lang);
+  const results = await readInputs(listInputs(positionals, lang), { year, workers }, lang);
   // What only shows across files (last year's form among this year's, duplicates) is reported as merge would.
   const merged = mergeReturns(results, { year });
   printProblems(fileStatuses(results, merged), lang);

@@ -45,6 +45,7 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   Validate each file (or every spreadsheet in a folder) and print its problems.
 
   --year N   Năm của đợt báo cáo, để cảnh báo biểu ghi năm khác / campaign year
+  --workers N  Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mã thoát / exit code: 0 không tệp nào có lỗi / no errors, 1 có tệp có lỗi / some file has errors,
                         2 dùng sai lệnh / usage error.`,
   merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] TỆP... / FILES...
@@ -57,6 +58,9 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
   --province T   Tỉnh/thành phố cho tiêu đề / province for the title
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
+  --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
+  Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
+  Each file gets at most 30 seconds and 2 GB to read; a file over either is rejected, the rest still merge.
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
                         hoặc dùng sai lệnh / nothing merged or usage error.`,

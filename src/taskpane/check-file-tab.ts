@@ -22,7 +22,7 @@ export function fileSummary(summary: CheckSummary, file: string, sheet: string |
   return { ...summary, lines };
 }
 
-export function initCheckFileTab(pane: Pane, host: PaneHost, worker: ReadWorker): { activate(): void } {
+export function initCheckFileTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker, 'request'>): { activate(): void } {
   const t = pane.t;
   const status = byId('check-status');
   const panel = byId('panel-check');

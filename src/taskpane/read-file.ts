@@ -8,7 +8,7 @@ import { both } from './i18n';
 import { Pane, describeError } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
 
-export async function readPickedReturn(worker: ReadWorker, file: File, campaignYear: number | undefined, pane: Pick<Pane, 't'>): Promise<ReturnResult> {
+export async function readPickedReturn(worker: Pick<ReadWorker, 'request'>, file: File, campaignYear: number | undefined, pane: Pick<Pane, 't'>): Promise<ReturnResult> {
   const name = file.name;
   const modified = file.lastModified;
   if (file.size > MAX_FILE_BYTES) return rejectedResult(name, modified, 'file.tooLarge', tooLargeMessage(file.size));
