@@ -1,4 +1,5 @@
-// Builds the task pane, the ribbon command page and the file-reading worker into dist/, with
+// Builds the task pane, the ribbon command page, the file-reading worker and app.html (the
+// same three parts without Excel, working from file://; see src/app/app-page.js) into dist/, with
 // dist/manifest.xml for the server it will be served from:
 //   npm run build -- --env url=https://baocao.example.gov.vn/ctxh/
 // (no url: the development manifest, https://localhost:3000/). Bundles are ES2017 with the
@@ -11,6 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { appPage } = require('./src/app/app-page');
 const { DEV_ORIGIN, manifestFor, normalizeBase } = require('./scripts/manifest-for-host');
 const pkg = require('./package.json');
 
@@ -42,6 +44,7 @@ module.exports = async (env = {}, argv = {}) => {
     taskpane: ['./src/taskpane/no-eval.ts', './src/taskpane/taskpane.ts'],
     commands: './src/commands/commands.ts',
     'read-worker': ['./src/taskpane/no-eval.ts', './src/taskpane/read-worker.ts'],
+    app: ['./src/taskpane/no-eval.ts', './src/app/app.ts'],
   };
   if (harness) entry.harness = './test/excel-host/harness.ts';
 
@@ -59,6 +62,7 @@ module.exports = async (env = {}, argv = {}) => {
     // boot.js loads taskpane.js itself, after checking the web view can run it.
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: [] }),
     new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
+    new HtmlWebpackPlugin({ filename: 'app.html', templateContent: ({ compilation }) => appPage(compilation), chunks: ['app'] }),
     new CopyWebpackPlugin({
       patterns: [
         { from: 'assets/*.png', to: 'assets/[name][ext]', noErrorOnMissing: true },

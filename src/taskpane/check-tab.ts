@@ -13,7 +13,8 @@ export { sortProblems };
 /** How soon to try again when the host refused because a cell is being edited. */
 const CELL_EDIT_RETRY_MS = 1000;
 
-function renderCheck(pane: Pane, host: PaneHost, sheetId: string | undefined, result: ReturnResult, summary: CheckSummary): void {
+/** The message bar and the problem list; without a sheet (a picked file) the items only show their cell. */
+export function renderCheck(pane: Pane, host: PaneHost, sheetId: string | undefined, result: ReturnResult, summary: CheckSummary): void {
   const t = pane.t;
   const status = byId('check-status');
   const list = byId<HTMLUListElement>('problem-list');
@@ -49,7 +50,7 @@ function renderCheck(pane: Pane, host: PaneHost, sheetId: string | undefined, re
       if (p.cell && sheetId) {
         const cell = p.cell;
         btn.addEventListener('click', () => void host.selectCell(sheetId, cell).catch((e) => showMessage(status, 'error', describeError(e, pane))));
-      } else btn.disabled = !p.cell;
+      } else btn.disabled = true;
       return el('li', {}, btn);
     }),
   );

@@ -82,7 +82,8 @@ export function editionHint(s: FormState): number | undefined {
 /** Whether the "more details" section starts open: when it holds something. */
 export const moreOpen = (saved: Partial<Record<string, string>> | undefined): boolean => !!(saved?.theme || saved?.deadline);
 
-function asciiFileName(s: string): string {
+/** ASCII words joined by dashes: file names every mail system keeps. */
+export function asciiFileName(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

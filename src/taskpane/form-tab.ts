@@ -95,8 +95,14 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
   };
 
   const insertBtn = byId<HTMLButtonElement>('btn-insert');
+  const downloadBtn = byId<HTMLButtonElement>('btn-download');
+  // Where the host saves files there is no sheet to insert into: downloading is the one action.
+  const filesOnly = host.source === 'files';
+  insertBtn.hidden = filesOnly;
+  downloadBtn.classList.toggle('primary', filesOnly);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
+    if (filesOnly) return downloadBtn.click();
     void busy(insertBtn, async () => {
       const p = params();
       if (!p) return say('error', t('fixFields'));
@@ -125,7 +131,6 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
     return writeWorkbook({ sheets: [plan], title: plan.name });
   };
 
-  const downloadBtn = byId<HTMLButtonElement>('btn-download');
   downloadBtn.addEventListener('click', () => {
     void busy(downloadBtn, async () => {
       const p = params();

@@ -1,7 +1,7 @@
 // What the pane's tabs need from where they run, passed in (as the Office
 // template passes `insertText`) so the tabs hold no Excel code. The Excel host is
-// src/excel/excel-host.ts; a "file host" for a page without Excel would write the
-// same plans as .xlsx downloads and read picked files instead of sheets.
+// src/excel/excel-host.ts; the "file host" of the page without Excel (src/app/file-host.ts)
+// writes the same plans as .xlsx downloads and has the tabs read picked files instead of sheets.
 import type { Message, SheetPlan } from '../core/plan';
 import type { RawWorkbook } from '../core/returns';
 import type { Features } from '../excel/features';
@@ -20,6 +20,8 @@ export interface WriteResult {
   sheets: string[];
   /** Plain sentence on what was left out, if anything. */
   message?: string;
+  /** The file the plans were saved as, where the host saves files instead of inserting sheets. */
+  file?: string;
   leftOut?: LeftOut;
 }
 
@@ -32,8 +34,13 @@ export interface SheetRead {
 export interface PaneHost {
   /** What this host can do; the tabs hide what it cannot. */
   readonly features: Features;
-  /** Writes sheet plans as new sheets, never over data; `replace` names sheets the user agreed to replace. */
-  writeSheets(plans: SheetPlan[], opts: { lang: 'vi' | 'en'; replace?: string[] }): Promise<WriteResult>;
+  /**
+   * Where the check and the roster read from: the workbook's sheets (Excel; the default), or files the user
+   * picks ('files': the page without Excel, where writeSheets saves an .xlsx file and there is no sheet to read or mark).
+   */
+  readonly source?: 'sheets' | 'files';
+  /** Writes sheet plans as new sheets, never over data; `replace` names sheets the user agreed to replace; `fileName` and `title` are for a host that saves files. */
+  writeSheets(plans: SheetPlan[], opts: { lang: 'vi' | 'en'; replace?: string[]; fileName?: string; title?: string }): Promise<WriteResult>;
   /** Names of the sheets the plans would meet (to ask before replacing a summary). */
   listSheets(): Promise<string[]>;
   /** One sheet as a grid: the active one, or by id or name. */

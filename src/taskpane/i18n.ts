@@ -249,6 +249,42 @@ const STRINGS = {
   },
   excelError: { vi: 'Excel báo lỗi: {msg}', en: 'Excel reported an error: {msg}' },
 
+  // The page without Excel (src/app): what it says where the pane speaks of sheets.
+  pageFormIntro: {
+    vi: 'Điền thông tin của kế hoạch năm nay rồi tải biểu mẫu (.xlsx) về để gửi các đơn vị. Thông tin đã nhập được ghi nhớ trên trình duyệt này cho lần sau.',
+    en: 'Fill in this year’s plan details, then download the form (.xlsx) to send to the units. What you type is remembered in this browser for next time.',
+  },
+  pageCheckIntro: {
+    vi: 'Chọn tệp biểu mẫu đã điền (.xlsx, .xls, .ods) để kiểm tra theo đúng các quy tắc dùng khi tổng hợp, trước khi gửi đi.',
+    en: 'Pick a filled-in form (.xlsx, .xls, .ods) to check it with the same rules used when merging, before sending it.',
+  },
+  pageCheckPick: { vi: 'Chọn tệp để kiểm tra…', en: 'Choose a file to check…' },
+  checkDropHere: { vi: 'hoặc kéo thả tệp vào đây', en: 'or drop the file here' },
+  checkedFile: { vi: 'Tệp “{file}”, trang “{sheet}”', en: 'File “{file}”, sheet “{sheet}”' },
+  checkedFileOnly: { vi: 'Tệp “{file}”', en: 'File “{file}”' },
+  checkFixAndPick: {
+    vi: 'Sửa các ô trên trong tệp, lưu lại rồi chọn tệp để kiểm tra lần nữa.',
+    en: 'Fix these cells in the file, save it and choose it again to check it once more.',
+  },
+  pageRosterPick: { vi: 'Chọn tệp danh sách (.csv, .xlsx)…', en: 'Choose the list file (.csv, .xlsx)…' },
+  pageRosterUse: { vi: 'Dùng danh sách “{file}”', en: 'Use the list “{file}”' },
+  pageRosterUseNone: { vi: 'Dùng danh sách đơn vị', en: 'Use a list of units' },
+  pageRosterDownload: { vi: 'Tải danh sách trống (.xlsx)', en: 'Download an empty list (.xlsx)' },
+  pageRosterDownloaded: {
+    vi: 'Đã tải danh sách trống. Ghi mỗi đơn vị một dòng, cột Nhóm ghi I, II, III, IV hoặc V, lưu lại rồi chọn tệp đó ở đây.',
+    en: 'An empty list was downloaded. One unit per row, I, II, III, IV or V in the group column; save it and choose it here.',
+  },
+  pageRosterMissing: {
+    vi: 'Chưa chọn danh sách đơn vị; tổng hợp sẽ không có danh sách đơn vị chưa báo cáo.',
+    en: 'No list of units chosen; the summary will not list the units that have not reported.',
+  },
+  mergedFile: { vi: 'Đã tạo tệp tổng hợp “{file}”.', en: 'Created the summary “{file}”.' },
+  pageError: { vi: 'Đã xảy ra lỗi: {msg}', en: 'Something went wrong: {msg}' },
+  pageFooter: {
+    vi: 'Dữ liệu của các đơn vị chỉ nằm trong trình duyệt này: trang không gửi gì qua mạng và dùng được cả khi không có mạng.',
+    en: 'Units’ data stays in this browser: the page sends nothing over the network and works offline.',
+  },
+
   // What an older Excel left out when inserting (src/excel/features.ts): short items, the version each needs
   // (ExcelApi 1.2–1.7: Excel 2019; 1.8–1.9: Excel 2021), and what to do instead where there is something.
   omittedIntro: {

@@ -4,6 +4,7 @@ import { fileStatus } from '../core/file-status';
 import { Merged, mergeReturns, sumRows } from '../core/merge';
 import { Problem, ReturnResult } from '../core/returns';
 import { uniqueName } from '../core/unique-name';
+import { asciiFileName } from './form-state';
 import { StringKey } from './i18n';
 
 export interface FileMeta {
@@ -203,4 +204,9 @@ export function mergeView(s: MergeState, year: number | undefined): MergeView {
   // Stable: within a status, files keep the order they were picked in.
   const cards = all.filter((c) => filter === 'all' || c.status === filter).sort((a, b) => rank(a.status) - rank(b.status));
   return { cards, counts, filter };
+}
+
+/** "tong-hop-ctxh-2025-lang-son.xlsx": the summary's file where the host saves files; ASCII, like the form's. */
+export function summaryFileName(year: number | undefined, province: string | undefined): string {
+  return ['tong-hop-ctxh', year, province && asciiFileName(province)].filter(Boolean).join('-') + '.xlsx';
 }

@@ -44,9 +44,11 @@ import {
   readingStarted,
   removeFile,
   spreadsheetsOf,
+  summaryFileName,
 } from './merge-state';
 import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
+import { initRosterFile } from './roster-file';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorkerPool, WorkerFailed } from './worker-client';
 
@@ -381,7 +383,10 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
 
   // ---- roster
   const rosterBtn = byId<HTMLButtonElement>('btn-roster-insert');
+  // Where returns are files, so is the roster.
+  const rosterFile = host.source === 'files' ? initRosterFile(pane, useRoster, rosterStatus) : undefined;
   const refreshRoster = async () => {
+    if (rosterFile) return rosterFile.refresh();
     try {
       const sheets = await host.listSheets();
       const has = sheets.some((s) => s.toLowerCase() === ROSTER_SHEET.toLowerCase());
@@ -491,9 +496,8 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
   const readRoster = async (): Promise<{ entries?: RosterEntry[]; notes: string[] }> => {
     if (fileRoster) return { entries: fileRoster.entries, notes: [t('rosterFileUsed', { file: fileRoster.file, n: fileRoster.entries.length })] };
     if (!useRoster.checked) return { notes: [] };
-    const read = await host.readSheet({ sheetId: ROSTER_SHEET });
-    const bytes = sheetToCsv(read.raw);
-    const reply = await worker.request({ kind: 'roster', name: ROSTER_SHEET, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
+    const { name, bytes } = rosterFile ? await rosterFile.read() : { name: ROSTER_SHEET, bytes: sheetToCsv((await host.readSheet({ sheetId: ROSTER_SHEET })).raw).buffer as ArrayBuffer };
+    const reply = await worker.request({ kind: 'roster', name, bytes }, [bytes]);
     if (!reply.ok) return { notes: [reply.text[pane.lang]] };
     if (reply.kind !== 'roster') return { notes: [] };
     const roster = buildRoster(reply.rows.map((r, i) => ({ unit: r.unit, group: r.group, line: i + 1 })), groupSetForYear(params()?.year));
@@ -559,14 +563,15 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
           if (choice === 'replace') replace = clash;
         }
         showMessage(status, 'info', t('merging'));
-        const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
+        const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace, title: plan.title, fileName: summaryFileName(p?.year ?? merged.year, p?.province) });
         // Without a roster only what was received is known: never "12/12".
         const coverage = merged.roster
           ? [coverageMessage(merged)[pane.lang]]
           : [receivedWithoutRoster(receivedCounts(merged))[pane.lang], `${NO_ROSTER[pane.lang]} ${rosterBtn.hidden ? t('rosterTick', { sheet: ROSTER_SHEET }) : t('rosterHowTo')}`];
         // One message bar, not a stack: the footer stays small enough to leave the list in view.
         const rejectedLine = merged.rejected.length ? t('rejectedNote', { n: merged.rejected.length, sheet: res.sheets[res.sheets.length - 1] }) : undefined;
-        showMessage(status, res.leftOut || rejectedLine ? 'warning' : 'success', t('merged', { sheet: res.sheets[0] }), ...coverage, rejectedLine, res.leftOut);
+        const done = res.file ? t('mergedFile', { file: res.file }) : t('merged', { sheet: res.sheets[0] });
+        showMessage(status, res.leftOut || rejectedLine ? 'warning' : 'success', done, ...coverage, rejectedLine, res.leftOut);
         if (due) {
           const late = merged.accepted.filter((u) => u.onTime === false).map((u) => `${u.display} (+${u.daysLate})`);
           status.append(message('info', t('onTimeNote', { onTime: merged.coverage.onTime, reported: merged.accepted.length, late: late.length ? late.join(', ') : '0' })));

@@ -5,46 +5,15 @@ import { z } from 'zod';
 import { excelHost } from '../excel/excel-host';
 import { initCheckTab } from './check-tab';
 import { initFormTab } from './form-tab';
-import { Lang, StringKey, both, languageOf, translator } from './i18n';
+import { both, languageOf, translator } from './i18n';
 import { initMergeTab } from './merge-tab';
+import { initTabs, translatePage } from './page';
 import { Pane, byId } from './ui';
 import { READ_TIME_LIMIT_MS } from '../workbook/file-limits';
 import { ReadWorkerPool, readerCount } from './worker-client';
 
 // zod would probe `new Function` for speed; the CSP forbids eval, so say so up front.
 z.config({ jitless: true });
-
-function translatePage(lang: Lang): void {
-  const t = translator(lang);
-  document.documentElement.lang = lang;
-  document.title = t('appTitle');
-  for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) e.textContent = t(e.dataset.i18n as StringKey);
-  for (const e of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel as StringKey));
-}
-
-function initTabs(onShow: Record<string, () => void>): void {
-  const tabs = [...document.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
-  const show = (tab: HTMLButtonElement, focus: boolean) => {
-    for (const other of tabs) {
-      const selected = other === tab;
-      other.setAttribute('aria-selected', String(selected));
-      other.tabIndex = selected ? 0 : -1;
-      byId(other.getAttribute('aria-controls')!).hidden = !selected;
-    }
-    if (focus) tab.focus();
-    onShow[tab.id]?.();
-  };
-  tabs.forEach((tab, i) => {
-    tab.addEventListener('click', () => show(tab, false));
-    // Arrow keys move between tabs, as in Office's own tab lists.
-    tab.addEventListener('keydown', (e) => {
-      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : undefined;
-      if (next === undefined) return;
-      e.preventDefault();
-      show(tabs[(next + tabs.length) % tabs.length], true);
-    });
-  });
-}
 
 function start(): void {
   const lang = languageOf(Office.context.displayLanguage);
