@@ -12,6 +12,7 @@ import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
 import { readWorkbookBytes } from '../workbook/read-workbook';
 import { readRosterBytes } from '../workbook/read-roster';
 import { writeWorkbook } from '../workbook/write-xlsx';
+import { buildNationalOutputs, nationalUsageProblem, printNational, readInputFile } from './national';
 
 type Lang = 'vi' | 'en';
 
@@ -76,7 +77,13 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --json FILE    Ghi thêm kết quả dạng JSON / also write the result as JSON
   --year N       Năm báo cáo (mặc định: năm ghi trên các biểu) / report year (default: from the forms)
   --province T   Tỉnh/thành phố cho tiêu đề / province for the title
+  --body TEXT    Cơ quan tổng hợp, in ở góc trên bên trái / issuing body, printed top left
+  --mixed        Cho phép cả bảng tổng hợp của tỉnh lẫn biểu của đơn vị / allow provincial
+                 summaries and unit returns together (each return under its own province)
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
+  Bảng tổng hợp của các tỉnh (tong-hop.xlsx do lệnh này ghi) được tổng hợp toàn quốc: mỗi tỉnh
+  một dòng theo danh sách 34 tỉnh, thành phố. / Provincial summaries written by this command
+  merge into a national summary: one row per province of the 34.
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
                         hoặc dùng sai lệnh / nothing merged or usage error.`,
@@ -253,6 +260,10 @@ interface MergeOptions {
   json?: string;
   year?: number;
   province?: string;
+  /** Issuing body printed on the summary (the Ministry, for a national merge). */
+  body?: string;
+  /** Unit returns and provincial summaries together, on purpose. */
+  mixed?: boolean;
   force: boolean;
 }
 
@@ -260,13 +271,26 @@ async function runMerge(o: MergeOptions, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (extname(o.out).toLowerCase() !== '.xlsx') throw new UsageError(T(lang, 'Bảng tổng hợp được ghi dạng .xlsx: --out phải kết thúc bằng .xlsx.', 'The summary is written as .xlsx: --out must end in .xlsx.'));
   guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
+  const inputs = files.map((f) => readInputFile(f, o.year));
+  // Provincial summaries among the inputs: the national merge, one level up.
+  if (inputs.some((i) => i.kind === 'summary')) {
+    const refused = nationalUsageProblem(inputs, !!o.mixed, !!o.roster);
+    if (refused) throw new UsageError(refused[lang]);
+    const national = await buildNationalOutputs(inputs, { out: o.out, json: o.json, year: o.year, body: o.body }, lang);
+    writeOutput(o.out, national.workbook, lang);
+    if (o.json) writeOutput(o.json, national.json, lang);
+    printNational(national.merged, files.length, lang, (reports) => printProblems(reports, lang));
+    console.log(T(lang, `Đã ghi bảng tổng hợp toàn quốc: ${o.out}`, `National summary written: ${o.out}`) + (o.json ? ` (+ ${o.json})` : ''));
+    if (national.merged.coverage.provinces.reported === 0) return 2;
+    return national.merged.rejected.length ? 1 : 0;
+  }
   const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
-  const results = files.map((f) => readReturnFile(f, o.year));
+  const results = inputs.map((i) => (i.kind === 'return' ? i.result : undefined)!);
   const merged = mergeReturns(results, { roster, year: o.year });
   const summary = toSummaryJson(merged, lang);
-  const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, lang });
+  const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, lang });
   writeOutput(o.out, await writeWorkbook(plan), lang);
-  if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
+  if (o.json) writeOutput(o.json, JSON.stringify({ level: 'province', ...summary }, null, 2) + '\n', lang);
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
   for (const s of merged.superseded) console.log(T(lang, `TRÙNG  ${s.file}  —  ${s.unit}: đã thay bằng tệp mới hơn ${s.by}`, `SUPERSEDED  ${s.file}  —  ${s.unit}: replaced by the newer ${s.by}`));
@@ -297,11 +321,17 @@ async function cmdMerge(args: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' },
+      body: { type: 'string' }, mixed: { type: 'boolean' }, force: { type: 'boolean' },
+    },
   });
   if (!values.out) throw new UsageError(T(lang, 'Thiếu --out (tên tệp tổng hợp .xlsx).', 'Missing --out (the summary .xlsx to write).'));
   return runMerge(
-    { out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force },
+    {
+      out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province,
+      body: values.body, mixed: !!values.mixed, force: !!values.force,
+    },
     lang,
   );
 }
