@@ -127,8 +127,8 @@ export function nationalCoverageLines(n: NationalMerged, lang: Lang = 'vi'): str
   if (c.provinces.missing.length) lines.push(t({ vi: `Chưa báo cáo (${c.provinces.missing.length}): ${c.provinces.missing.join(', ')}.`, en: `Not reported (${c.provinces.missing.length}): ${c.provinces.missing.join(', ')}.` }));
   lines.push(
     c.units.expected !== undefined
-      ? t({ vi: `Số đơn vị đã báo cáo ở các tỉnh, thành phố đã báo cáo: ${c.units.reported}/${c.units.expected}.`, en: `Units reported in the provinces that reported: ${c.units.reported}/${c.units.expected}.` })
-      : t({ vi: `Số đơn vị đã báo cáo ở các tỉnh, thành phố đã báo cáo: ${c.units.reported}.`, en: `Units reported in the provinces that reported: ${c.units.reported}.` }),
+      ? t({ vi: `Đơn vị đã báo cáo (ở các tỉnh, thành phố đã báo cáo): ${c.units.reported}/${c.units.expected}.`, en: `Units reported (in the provinces that reported): ${c.units.reported}/${c.units.expected}.` })
+      : t({ vi: `Đơn vị đã báo cáo (ở các tỉnh, thành phố đã báo cáo): ${c.units.reported}.`, en: `Units reported (in the provinces that reported): ${c.units.reported}.` }),
   );
   const timed = n.provinces.filter((p) => p.onTime);
   if (timed.length) {
@@ -145,7 +145,8 @@ function provinceNote(p: ProvinceResult, t: (m: Message) => string): string | un
   const formers = p.summaries.filter((s) => s.former).map((s) => s.former!);
   if (formers.length) notes.push(t({ vi: `Gồm bảng tổng hợp của: ${formers.join(', ')} (cũ)`, en: `Includes summaries of: ${formers.join(', ')} (former)` }));
   if (p.returnFiles.length) notes.push(t({ vi: `${p.returnFiles.length} biểu đơn vị gửi thẳng`, en: `${p.returnFiles.length} unit return(s) sent directly` }));
-  if (p.warnings.length) notes.push(t({ vi: `${p.warnings.length} cảnh báo (xem trang “${NATIONAL_CHECK_SHEET.vi}”)`, en: `${p.warnings.length} warning(s) (see “${NATIONAL_CHECK_SHEET.en}”)` }));
+  const warnings = p.warnings.filter((w) => w.code !== 'return.inSummary');
+  if (warnings.length) notes.push(t({ vi: `${warnings.length} cảnh báo (xem trang “${NATIONAL_CHECK_SHEET.vi}”)`, en: `${warnings.length} warning(s) (see “${NATIONAL_CHECK_SHEET.en}”)` }));
   return notes.length ? notes.join('; ') : undefined;
 }
 
@@ -204,7 +205,12 @@ function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Mess
   const last = r - 1;
   const totalRow = r++;
   s.put(totalRow, N.no, t(L.grandTotal), 'totalLabel', N.province);
-  for (const c of [N.reported, N.expected, N.participants, N.budget, N.other]) s.formula(totalRow, c, `SUM(${cellAddress(first, c)}:${cellAddress(last, c)})`, 'totalNum');
+  // Expected units add up only when every province that reported gives them.
+  const sumExpected = n.coverage.units.expected !== undefined;
+  for (const c of [N.reported, N.expected, N.participants, N.budget, N.other]) {
+    if (c === N.expected && !sumExpected) s.put(totalRow, c, null, 'totalNum');
+    else s.formula(totalRow, c, `SUM(${cellAddress(first, c)}:${cellAddress(last, c)})`, 'totalNum');
+  }
   s.formula(totalRow, N.total, `SUM(${cellAddress(totalRow, N.budget)}:${cellAddress(totalRow, N.other)})`, 'totalNum');
   s.formula(totalRow, N.share, `IF(${cellAddress(totalRow, N.total)}=0,"",${cellAddress(totalRow, N.budget)}/${cellAddress(totalRow, N.total)})`, 'totalPct');
   const timed = n.provinces.filter((p) => p.onTime);
