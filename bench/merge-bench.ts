@@ -2,9 +2,9 @@
 // Prints figures; asserts nothing (speed is measured here, not in timed tests).
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
-import { extractReturn } from '../src/core/extract';
 import { mergeReturns } from '../src/core/merge';
 import { buildSummaryPlan } from '../src/core/summary-plan';
+import { readReturn } from '../src/workbook/read-return';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 
@@ -56,7 +56,7 @@ async function main() {
 
   // End to end: parse, find and validate the form, merge, plan and write the summary.
   t = performance.now();
-  const results = files.map((f) => extractReturn(readWorkbookBytes(f.bytes, f.name, f.modified), { campaignYear: 2025 }));
+  const results = files.map((f) => readReturn(f.bytes, f.name, { modified: f.modified, campaignYear: 2025 }));
   const merged = mergeReturns(results, { year: 2025 });
   const summary = await writeWorkbook(buildSummaryPlan(merged, { year: 2025 }));
   const mergeMs = performance.now() - t;

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, zipSync, Zippable } from 'fflate';
 import { buildFormPlan, derivedTotal, formLayout, parseFormParams, FormParamsInput } from '../src/core/form';
-import { cellAddress } from '../src/core/plan';
+import { cellAddress } from '../src/core/a1';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { Job, Op, SheetRef, runLibreOfficeJobs } from '../test/helpers/soffice';
 

@@ -1,7 +1,7 @@
 // Builds RawWorkbooks in code: the standard form as a reader would hand it over
 // after Excel saved it (formulas with their cached results), plus clerk-style edits.
 import { DEFAULT_FORM_PARAMS, FORM_NAMES, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
-import { parseAddress } from '../src/core/plan';
+import { parseAddress } from '../src/core/a1';
 import { RawCell, RawSheet, RawWorkbook } from '../src/core/returns';
 
 export type In = number | string | RawCell | null | undefined;

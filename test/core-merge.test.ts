@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { extractReturn } from '../src/core/extract';
 import { Merged, mergeReturns, toSummaryJson } from '../src/core/merge';
-import { MergeSummarySchema, ReturnResult, ReturnRow, RosterEntry } from '../src/core/returns';
+import { MergeSummarySchema, ReturnResult, ReturnRow } from '../src/core/returns';
+import { RosterEntry } from '../src/core/vocabulary';
 import { formWorkbook } from './core-fixtures';
 import { normalizeUnitName } from '../src/core/units';
 
@@ -23,7 +24,7 @@ const ROSTER: RosterEntry[] = [
 
 describe('mergeReturns', () => {
   test('groups, totals, duplicates, rejected and coverage against a roster', () => {
-    const warn = { file: 'bg-moi.xlsx', sheet: 'Biểu', cell: 'D13', severity: 'warning' as const, code: 'number.text', message: { vi: 'chữ', en: 'text' } };
+    const warn = { file: 'bg-moi.xlsx', sheet: 'Biểu', cell: 'D13', severity: 'warning' as const, code: 'number.text' as const, message: { vi: 'chữ', en: 'text' } };
     const results = [
       result('yte.xlsx', 'Sở Y tế', [[100, 1_000_000, 500_000]]),
       result('bg-cu.xlsx', 'UBND huyện Bình Gia', [[1, 1, 1]], { modified: 1000 }),
@@ -128,7 +129,7 @@ const resultArb: fc.Arbitrary<ReturnResult> = fc.record({
   modified: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
   rows: fc.array(rowArb, { maxLength: 4 }),
   status: fc.constantFrom('ok', 'warning', 'error'),
-}).map((r) => ({ ...r, problems: r.status === 'ok' ? [] : [{ file: r.file, severity: r.status === 'error' ? 'error' : 'warning', code: 'x', message: { vi: 'v', en: 'e' } }] }) as ReturnResult);
+}).map((r) => ({ ...r, problems: r.status === 'ok' ? [] : [{ file: r.file, severity: r.status === 'error' ? 'error' : 'warning', code: 'rows.none' as const, message: { vi: 'v', en: 'e' } }] }) as ReturnResult);
 const rosterArb = fc.option(fc.subarray(ROSTER), { nil: undefined });
 
 const sum = (rows: ReturnRow[]) => rows.reduce((t, r) => ({ p: t.p + r.participants, b: t.b + r.budget, o: t.o + r.otherFunding, t: t.t + r.totalFunding }), { p: 0, b: 0, o: 0, t: 0 });

@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { mergeReturns } from '../src/core/merge';
-import { PlanCell, SheetPlan, parseAddress } from '../src/core/plan';
-import { ReturnResult, ReturnRow, RosterEntry } from '../src/core/returns';
+import { PlanCell, SheetPlan } from '../src/core/plan';
+import { parseAddress } from '../src/core/a1';
+import { ReturnResult, ReturnRow } from '../src/core/returns';
+import { RosterEntry } from '../src/core/vocabulary';
 import { buildSummaryPlan } from '../src/core/summary-plan';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 
@@ -22,7 +24,7 @@ const ROSTER: RosterEntry[] = [
 const HYPER = '=HYPERLINK("http://evil.example","Bấm vào đây")';
 
 function sample() {
-  const warn = { file: 'bg.xlsx', sheet: 'Biểu', cell: 'D13', severity: 'warning' as const, code: 'number.text', message: { vi: 'Số lưu dạng chữ', en: 'Number as text' } };
+  const warn = { file: 'bg.xlsx', sheet: 'Biểu', cell: 'D13', severity: 'warning' as const, code: 'number.text' as const, message: { vi: 'Số lưu dạng chữ', en: 'Number as text' } };
   return mergeReturns(
     [
       result('yte.xlsx', 'Sở Y tế', [[100, 1_000_000, 500_000]]),

@@ -239,7 +239,7 @@ describe('checking a form inside Excel', () => {
   });
 
   test('problems are listed in sheet order: AB after Z, BA after AZ', () => {
-    const p = (cell: string | undefined, severity: Problem['severity'] = 'error'): Problem => ({ file: 'x', severity, code: 'c', cell, message: { vi: cell ?? '', en: cell ?? '' } });
+    const p = (cell: string | undefined, severity: Problem['severity'] = 'error'): Problem => ({ file: 'x', severity, code: 'rows.none', cell, message: { vi: cell ?? '', en: cell ?? '' } });
     const cells = ['BA5', 'Z5', 'AZ5', 'AB5', 'A6', 'B5', undefined, 'AA4'];
     expect(sortProblems(cells.map((c) => p(c))).map((x) => x.cell)).toEqual([undefined, 'AA4', 'B5', 'Z5', 'AB5', 'AZ5', 'BA5', 'A6']);
     expect(sortProblems([p('C3', 'warning'), p('C3', 'error')]).map((x) => x.severity)).toEqual(['error', 'warning']);

@@ -1,7 +1,8 @@
 // Renders the form's sheet plan into the in-memory Excel host through the
 // add-in's own Office.js code (src/excel) and checks the grid against the plan.
 import { DEFAULT_FORM_PARAMS, FORM_NAMES, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
-import { SheetPlan, cellAddress, rectAddress } from '../src/core/plan';
+import { SheetPlan } from '../src/core/plan';
+import { cellAddress, rectAddress } from '../src/core/a1';
 import { detectFeatures } from '../src/excel/features';
 import { insertSheetPlans, nextFreeName } from '../src/excel/insert';
 import { columnWidthPoints, styleRects } from '../src/excel/render';

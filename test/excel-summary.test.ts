@@ -1,7 +1,8 @@
 // Writes the consolidated summary (the same plan the command line writes) into the
 // in-memory Excel and checks grid, live totals, the chart and the sync count.
 import { mergeReturns } from '../src/core/merge';
-import { ReturnResult, RosterEntry } from '../src/core/returns';
+import { ReturnResult } from '../src/core/returns';
+import { RosterEntry } from '../src/core/vocabulary';
 import { buildSummaryPlan } from '../src/core/summary-plan';
 import { SheetPlan } from '../src/core/plan';
 import { insertSheetPlans } from '../src/excel/insert';

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_FORM_PARAMS, FORM_LABELS, buildFormPlan, derivedTotal, formLayout, parseFormParams } from '../src/core/form';
-import { cellAddress } from '../src/core/plan';
+import { cellAddress } from '../src/core/a1';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { LoCell, Op, RangeRead, cellNumber, cellText, isRange, libreOfficeProblem, runLibreOfficeJobs } from './helpers/soffice';
 

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MergeSummarySchema, GROUPS } from '../src/core/returns';
+import { MergeSummarySchema } from '../src/core/returns';
+import { GROUPS } from '../src/core/vocabulary';
 import { LoCell, RangeRead, cellNumber, cellText, libreOfficeProblem, runLibreOffice } from './helpers/soffice';
 
 const problem = libreOfficeProblem();

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { makeSamples, SamplesExpected } from '../scripts/make-samples';
-import { GROUPS, MergeSummary, MergeSummarySchema } from '../src/core/returns';
+import { MergeSummary, MergeSummarySchema } from '../src/core/returns';
+import { GROUPS } from '../src/core/vocabulary';
 import { sniffBytes } from '../src/workbook/read-workbook';
 import { LoCell, RangeRead, cellNumber, cellText, libreOfficeProblem, runLibreOffice } from './helpers/soffice';
 

@@ -2,35 +2,45 @@
 // units' returns counted under their own province).
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extractReturn } from '../core/extract';
+import { Catalogue, Lang, Message } from '../core/i18n';
 import { NationalMerged, mergeNational, mixedInputsProblem, toNationalJson } from '../core/national';
+import { NATIONAL_TEXT } from '../core/national-messages';
 import { buildNationalPlan, nationalCoverageLines } from '../core/national-plan';
-import { Message } from '../core/plan';
-import { NATIONAL_PROVINCES, ProvinceDirectory, ProvinceMatch } from '../core/provinces';
-import { FileRejected, Problem, ReturnResult } from '../core/returns';
-import { ProvinceReturn, isSummaryWorkbook, provinceOfForm, readSummary } from '../core/summary-read';
+import { NATIONAL_PROVINCES, ProvinceDirectory } from '../core/provinces';
+import { Totals } from '../core/vocabulary';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { readWorkbookBytes } from '../workbook/read-workbook';
+import { MergeInput, readMergeInput } from '../workbook/read-input';
+import { rejectedResult } from '../workbook/read/rejections';
 import { writeWorkbook } from '../workbook/write-xlsx';
+import { FileReport } from './print';
 
-type Lang = 'vi' | 'en';
+export type InputFile = MergeInput & { path: string };
 
-export type InputFile = { kind: 'summary'; path: string; summary: ProvinceReturn } | { kind: 'return'; path: string; result: ReturnResult; province?: ProvinceMatch };
+const fmt = (n: number) => n.toLocaleString('vi-VN');
 
-/** Reads one input and tells a provincial summary from a unit's return; a file that cannot be read is a rejected return. */
+export const NATIONAL_CLI_TEXT = {
+  superseded: (file: string, province: string, by: string): Message => ({
+    vi: `TRÙNG  ${file}  —  ${province}: đã thay bằng tệp mới hơn ${by}`,
+    en: `SUPERSEDED  ${file}  —  ${province}: replaced by the newer ${by}`,
+  }),
+  counts: (used: number, files: number, rejected: number, superseded: number, contained: number): Message => ({
+    vi: `Tổng hợp toàn quốc: dùng ${used}/${files} tệp; loại ${rejected}, trùng ${superseded}, đã có trong bảng tỉnh ${contained}.`,
+    en: `National merge: used ${used}/${files} files; ${rejected} rejected, ${superseded} superseded, ${contained} already in a summary.`,
+  }),
+  totals: (t: Totals): Message => ({
+    vi: `Tổng: ${fmt(t.participants)} người tham gia; kinh phí ${fmt(t.totalFunding)} đồng (ngân sách ${fmt(t.budget)}, vận động ${fmt(t.otherFunding)}).`,
+    en: `Totals: ${fmt(t.participants)} participants; funding ${fmt(t.totalFunding)} đồng (budget ${fmt(t.budget)}, mobilised ${fmt(t.otherFunding)}).`,
+  }),
+  written: (out: string): Message => ({ vi: `Đã ghi bảng tổng hợp toàn quốc: ${out}`, en: `National summary written: ${out}` }),
+} satisfies Catalogue;
+
+/** Reads one input of a merge: a provincial summary or a unit's return; a file that cannot be read is a rejected return. */
 export function readInputFile(path: string, campaignYear: number | undefined, directory: ProvinceDirectory = NATIONAL_PROVINCES): InputFile {
   const file = basename(path);
   const stat = statSync(path);
-  try {
-    if (stat.size > MAX_FILE_BYTES) throw new FileRejected(file, 'file.tooLarge', tooLargeMessage(stat.size));
-    const raw = readWorkbookBytes(new Uint8Array(readFileSync(path)), file, stat.mtimeMs);
-    if (isSummaryWorkbook(raw)) return { kind: 'summary', path, summary: readSummary(raw, { directory, campaignYear }) };
-    const result = extractReturn(raw, { campaignYear });
-    return { kind: 'return', path, result, province: result.status === 'error' ? undefined : provinceOfForm(raw, result.sheet, result.unit, directory) };
-  } catch (e) {
-    if (!(e instanceof FileRejected)) throw e;
-    return { kind: 'return', path, result: { file, modified: stat.mtimeMs, rows: [], status: 'error', problems: [{ file, severity: 'error', code: e.code, message: e.text }] } };
-  }
+  // Refuse a huge file before reading it into memory.
+  if (stat.size > MAX_FILE_BYTES) return { path, kind: 'return', result: rejectedResult(file, stat.mtimeMs, 'file.tooLarge', tooLargeMessage(stat.size)) };
+  return { path, ...readMergeInput(new Uint8Array(readFileSync(path)), file, { modified: stat.mtimeMs, campaignYear, directory }) };
 }
 
 /** Why a national merge cannot run with these inputs (a usage error), or undefined. */
@@ -40,20 +50,8 @@ export function nationalUsageProblem(inputs: readonly InputFile[], mixed: boolea
   const returns = inputs.filter((i) => i.kind === 'return' && i.result.status !== 'error').map((i) => i.path);
   const mix = mixedInputsProblem(summaries, returns, mixed);
   if (mix) return mix;
-  if (roster && summaries.length) {
-    return {
-      vi: '--roster là danh sách đơn vị của một tỉnh, không dùng khi tổng hợp các bảng tổng hợp của tỉnh: mỗi bảng tổng hợp đã ghi số đơn vị phải báo cáo.',
-      en: '--roster is one province’s list of units, not used when merging provincial summaries: each summary already gives its expected units.',
-    };
-  }
+  if (roster && summaries.length) return NATIONAL_TEXT.rosterWithSummaries;
   return undefined;
-}
-
-export interface NationalRun {
-  out: string;
-  json?: string;
-  year?: number;
-  body?: string;
 }
 
 export interface NationalOutputs {
@@ -62,7 +60,7 @@ export interface NationalOutputs {
   json: string;
 }
 
-export async function buildNationalOutputs(inputs: readonly InputFile[], o: NationalRun, lang: Lang): Promise<NationalOutputs> {
+export async function buildNationalOutputs(inputs: readonly InputFile[], o: { year?: number; body?: string }, lang: Lang): Promise<NationalOutputs> {
   const summaries = inputs.flatMap((i) => (i.kind === 'summary' ? [i.summary] : []));
   const returns = inputs.flatMap((i) => (i.kind === 'return' ? [{ result: i.result, province: i.province }] : []));
   const merged = mergeNational(summaries, returns, { directory: NATIONAL_PROVINCES, year: o.year });
@@ -70,22 +68,15 @@ export async function buildNationalOutputs(inputs: readonly InputFile[], o: Nati
   return { merged, workbook, json: JSON.stringify(toNationalJson(merged, lang), null, 2) + '\n' };
 }
 
-const T = (lang: Lang, m: Message) => m[lang];
-const fmt = (n: number) => n.toLocaleString('vi-VN');
-
 /** What the CLI prints after a national merge. */
-export function printNational(n: NationalMerged, files: number, lang: Lang, print: (reports: { file: string; unit?: string; problems: Problem[] }[]) => void): void {
+export function printNational(n: NationalMerged, files: number, lang: Lang, print: (reports: FileReport[]) => void): void {
   print([
-    ...n.rejected.map((r) => ({ file: r.file, unit: r.province ?? r.unit, problems: r.problems })),
+    ...n.rejected.map((r) => ({ file: basename(r.file), unit: r.province ?? r.unit, problems: r.problems })),
     ...n.provinces.filter((p) => p.warnings.length).map((p) => ({ file: [...p.summaries.map((s) => s.file), ...p.returnFiles].map((f) => basename(f)).join(', '), unit: p.province.short, problems: p.warnings })),
   ]);
-  for (const s of n.superseded) console.log(T(lang, { vi: `TRÙNG  ${basename(s.file)}  —  ${s.province}: đã thay bằng tệp mới hơn ${basename(s.by)}`, en: `SUPERSEDED  ${basename(s.file)}  —  ${s.province}: replaced by the newer ${basename(s.by)}` }));
+  for (const s of n.superseded) console.log(NATIONAL_CLI_TEXT.superseded(basename(s.file), s.province, basename(s.by))[lang]);
   const used = n.provinces.reduce((k, p) => k + p.summaries.length + p.returnFiles.length, 0);
-  console.log(T(lang, { vi: `Tổng hợp toàn quốc: dùng ${used}/${files} tệp; loại ${n.rejected.length}, trùng ${n.superseded.length}, đã có trong bảng tỉnh ${n.contained.length}.`, en: `National merge: used ${used}/${files} files; ${n.rejected.length} rejected, ${n.superseded.length} superseded, ${n.contained.length} already in a summary.` }));
+  console.log(NATIONAL_CLI_TEXT.counts(used, files, n.rejected.length, n.superseded.length, n.contained.length)[lang]);
   for (const line of nationalCoverageLines(n, lang)) console.log(line);
-  const t = n.totals;
-  console.log(T(lang, {
-    vi: `Tổng: ${fmt(t.participants)} người tham gia; kinh phí ${fmt(t.totalFunding)} đồng (ngân sách ${fmt(t.budget)}, vận động ${fmt(t.otherFunding)}).`,
-    en: `Totals: ${fmt(t.participants)} participants; funding ${fmt(t.totalFunding)} đồng (budget ${fmt(t.budget)}, mobilised ${fmt(t.otherFunding)}).`,
-  }));
+  console.log(NATIONAL_CLI_TEXT.totals(n.totals)[lang]);
 }

@@ -2,10 +2,12 @@
 // by its labels rather than fixed addresses, and validates every row.
 import { z } from 'zod';
 import { FORM_LABELS, FORM_NAMES } from './form';
-import { COLUMN_NAMES, ColumnName, M } from './messages';
+import { PROBLEM_MESSAGES as MSG, ProblemCode } from './messages';
 import { parseWholeNumber } from './numbers';
-import { Message, cellAddress } from './plan';
-import { Problem, RawCell, RawName, RawSheet, RawWorkbook, ReturnResult, ReturnRow, Severity } from './returns';
+import { cellAddress } from './a1';
+import { Message } from './i18n';
+import { Problem, RawCell, RawName, RawSheet, RawWorkbook, RawWorkbookSchema, ReturnResult, ReturnRow, Severity } from './returns';
+import { MEASURES, Measure, sumTotals } from './vocabulary';
 
 export interface ExtractOptions {
   /** The year being consolidated: a form for another year gets a warning. */
@@ -18,10 +20,8 @@ export interface ExtractOptions {
 export const PLAUSIBLE = { participants: 100_000, money: 10_000_000_000 } as const;
 
 // The reader is someone else's code: check the outline, not every cell (a sheet may be huge).
-const RawWorkbookOutline = z.object({
-  file: z.string(),
-  format: z.enum(['xlsx', 'xls', 'ods']).optional(),
-  modified: z.number().optional(),
+const RawWorkbookOutline = RawWorkbookSchema.pick({ file: true, modified: true }).extend({
+  format: RawWorkbookSchema.shape.format.optional(),
   sheets: z.array(z.object({ name: z.string(), cells: z.custom<unknown[]>((v) => Array.isArray(v)) })),
   names: z.array(z.object({ name: z.string() }).passthrough()).optional(),
 });
@@ -65,13 +65,8 @@ function shown(cell: RawCell | undefined): string {
   return cell.text?.trim() || (cell.value === null ? '' : String(cell.value));
 }
 
-interface Columns {
-  tt?: number;
-  participants: number;
-  totalFunding: number;
-  budget: number;
-  otherFunding: number;
-}
+/** Where the form's columns were found: the row number (TT), when present, and each measure. */
+type Columns = { tt?: number } & Record<Measure, number>;
 
 interface Candidate {
   sheet: RawSheet;
@@ -236,47 +231,47 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
   const { sheet, cols } = cand;
   const problems: Problem[] = [];
   let errors = 0;
-  const add = (severity: Severity, code: string, message: Message, r?: number, c?: number) => {
+  const add = (severity: Severity, code: ProblemCode, message: Message, r?: number, c?: number) => {
     if (severity === 'error') errors++;
     problems.push({ file: raw.file, sheet: sheet.name, ...(r && c ? { cell: cellAddress(r, c) } : {}), severity, code, message });
   };
 
   const u = findUnit(raw, cand);
-  if (!u.unit) add('error', 'unit.missing', M.unitMissing(u.at !== undefined), u.at?.r, u.at?.c);
-  else if (/^[=+\-@]/.test(u.unit)) add('warning', 'unit.formulaLike', M.unitFormulaLike(u.unit), u.at?.r, u.at?.c);
+  if (!u.unit) add('error', 'unit.missing', MSG['unit.missing'](u.at !== undefined), u.at?.r, u.at?.c);
+  else if (/^[=+\-@]/.test(u.unit)) add('warning', 'unit.formulaLike', MSG['unit.formulaLike'](u.unit), u.at?.r, u.at?.c);
 
   const y = findYear(cand);
   const year = y?.year;
-  if (y && opts.campaignYear !== undefined && y.year !== opts.campaignYear) add('warning', 'year.differs', M.yearDiffers(y.year, opts.campaignYear), y.r, y.c);
+  if (y && opts.campaignYear !== undefined && y.year !== opts.campaignYear) add('warning', 'year.differs', MSG['year.differs'](y.year, opts.campaignYear), y.r, y.c);
 
   const { totalRow, end } = findEnd(cand, limit);
-  if (totalRow === undefined) add('warning', 'totalRow.missing', M.noTotalRow(), cand.columnRow, cols.participants);
+  if (totalRow === undefined) add('warning', 'totalRow.missing', MSG['totalRow.missing'](), cand.columnRow, cols.participants);
 
-  const read = (r: number, c: number, col: ColumnName, code: string): Read => {
+  const read = (r: number, c: number, col: Measure, code: 'participants.invalid' | 'money.invalid' | 'total.invalid'): Read => {
     const cell = cellAt(sheet, r, c);
     if (isBlank(cell)) return { ok: true, present: false, value: 0 };
     if (cell!.error) {
-      add('error', 'cell.errorValue', M.errorValue(col, cell!.error), r, c);
+      add('error', 'cell.errorValue', MSG['cell.errorValue'](col, cell!.error), r, c);
       return { ok: false, present: true, value: 0 };
     }
     if (cell!.formula !== undefined && (cell!.value === null || cell!.value === undefined)) {
-      add('error', 'cell.formulaNoValue', M.formulaNoValue(col), r, c);
+      add('error', 'cell.formulaNoValue', MSG['cell.formulaNoValue'](col), r, c);
       return { ok: false, present: true, value: 0 };
     }
     if (cell!.formula !== undefined && typeof cell!.value === 'string' && cell!.value.trim() === '') return { ok: true, present: false, value: 0 };
     const res = parseWholeNumber(cell!.value);
     if (!res.ok) {
-      add('error', code, M.invalidNumber(col, shown(cell), res.reason, cell!.value), r, c);
+      add('error', code, MSG['participants.invalid'](col, shown(cell), res.reason, cell!.value), r, c);
       return { ok: false, present: true, value: 0 };
     }
-    if (res.fromText) add('warning', 'number.text', M.numberAsText(col, shown(cell), res.value), r, c);
+    if (res.fromText) add('warning', 'number.text', MSG['number.text'](col, shown(cell), res.value), r, c);
     return { ok: true, present: true, value: res.value, fromText: res.fromText };
   };
 
   const rows: ReturnRow[] = [];
   let rowErrors = false;
   // Columns whose own "Tổng" is known to be off already (SUM skips text; column 3 not computed): no second warning.
-  const explained = new Set<keyof typeof COLUMN_NAMES>();
+  const explained = new Set<Measure>();
   for (let r = cand.columnRow + 1; r < end; r++) {
     const pc = cellAt(sheet, r, cols.participants);
     const tc = cellAt(sheet, r, cols.totalFunding);
@@ -286,9 +281,9 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
     if (isBlank(pc) && isBlank(bc) && isBlank(oc) && tcIdle) continue;
 
     const before = errors;
-    const p = read(r, cols.participants, COLUMN_NAMES.participants, 'participants.invalid');
-    const b = read(r, cols.budget, COLUMN_NAMES.budget, 'money.invalid');
-    const o = read(r, cols.otherFunding, COLUMN_NAMES.otherFunding, 'money.invalid');
+    const p = read(r, cols.participants, 'participants', 'participants.invalid');
+    const b = read(r, cols.budget, 'budget', 'money.invalid');
+    const o = read(r, cols.otherFunding, 'otherFunding', 'money.invalid');
     const c3 = cols.totalFunding;
     const sum = b.value + o.value;
     if (p.fromText) explained.add('participants');
@@ -301,48 +296,43 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
       // A formula: its stored result, or 4 + 5 when none was stored.
       if (tc.value === null || tc.value === undefined || tc.error || (typeof tc.value === 'string' && tc.value.trim() === '')) {
         if (b.ok && o.ok && breakdown) {
-          add('warning', 'total.computed', M.totalComputed(b.value, o.value), r, c3);
+          add('warning', 'total.computed', MSG['total.computed'](b.value, o.value), r, c3);
           explained.add('totalFunding');
         }
       } else {
         const t = parseWholeNumber(tc.value);
-        if (t.ok && t.value > 0 && !breakdown) add('error', 'funding.noBreakdown', M.noBreakdown(t.value), r, c3);
+        if (t.ok && t.value > 0 && !breakdown) add('error', 'funding.noBreakdown', MSG['funding.noBreakdown'](t.value), r, c3);
         // SUM skips numbers stored as text, so a low result there is already explained.
         else if (b.ok && o.ok && !b.fromText && !o.fromText && (!t.ok || t.value !== sum)) {
-          add('warning', 'total.formulaStale', M.totalFormulaStale(t.ok ? t.value : 0, b.value, o.value), r, c3);
+          add('warning', 'total.formulaStale', MSG['total.formulaStale'](t.ok ? t.value : 0, b.value, o.value), r, c3);
           explained.add('totalFunding');
         }
       }
     } else if (!isBlank(tc)) {
-      const t = read(r, c3, COLUMN_NAMES.totalFunding, 'total.invalid');
+      const t = read(r, c3, 'totalFunding', 'total.invalid');
       if (t.fromText) explained.add('totalFunding');
-      if (t.ok && t.value > 0 && !breakdown) add('error', 'funding.noBreakdown', M.noBreakdown(t.value), r, c3);
-      else if (t.ok && b.ok && o.ok && t.value !== sum) add('error', 'total.mismatch', M.totalMismatch(t.value, b.value, o.value), r, c3);
+      if (t.ok && t.value > 0 && !breakdown) add('error', 'funding.noBreakdown', MSG['funding.noBreakdown'](t.value), r, c3);
+      else if (t.ok && b.ok && o.ok && t.value !== sum) add('error', 'total.mismatch', MSG['total.mismatch'](t.value, b.value, o.value), r, c3);
     }
 
     if (errors > before) {
       rowErrors = true;
       continue;
     }
-    if (p.value > PLAUSIBLE.participants) add('warning', 'participants.implausible', M.tooManyParticipants(p.value), r, cols.participants);
-    if (sum > PLAUSIBLE.money) add('warning', 'money.implausible', M.tooMuchMoney(sum), r, c3);
+    if (p.value > PLAUSIBLE.participants) add('warning', 'participants.implausible', MSG['participants.implausible'](p.value), r, cols.participants);
+    if (sum > PLAUSIBLE.money) add('warning', 'money.implausible', MSG['money.implausible'](sum), r, c3);
     rows.push({ row: r, participants: p.value, totalFunding: sum, budget: b.value, otherFunding: o.value });
   }
 
   // The "Tổng" row as written against the rows: the rows win.
   if (totalRow !== undefined && !rowErrors) {
-    const sums = {
-      participants: rows.reduce((s, x) => s + x.participants, 0),
-      totalFunding: rows.reduce((s, x) => s + x.totalFunding, 0),
-      budget: rows.reduce((s, x) => s + x.budget, 0),
-      otherFunding: rows.reduce((s, x) => s + x.otherFunding, 0),
-    };
-    for (const key of ['participants', 'totalFunding', 'budget', 'otherFunding'] as const) {
+    const sums = sumTotals(rows);
+    for (const key of MEASURES) {
       if (explained.has(key)) continue;
       const cell = cellAt(sheet, totalRow, cols[key]);
       if (!cell || cell.error || cell.value === null || cell.value === undefined) continue;
       const t = parseWholeNumber(cell.value);
-      if (t.ok && t.value !== sums[key]) add('warning', 'sum.disagrees', M.sumDisagrees(COLUMN_NAMES[key], t.value, sums[key]), totalRow, cols[key]);
+      if (t.ok && t.value !== sums[key]) add('warning', 'sum.disagrees', MSG['sum.disagrees'](key, t.value, sums[key]), totalRow, cols[key]);
     }
   }
 
@@ -358,7 +348,7 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
         const cell = cellAt(sheet, r, c);
         return !isBlank(cell) && !(cell!.formula !== undefined && (cell!.value === null || cell!.value === '' || cell!.value === 0));
       });
-      if (filled !== undefined) add('error', 'rows.belowTotal', M.rowBelowTotal(r), r, filled);
+      if (filled !== undefined) add('error', 'rows.belowTotal', MSG['rows.belowTotal'](r), r, filled);
     }
   }
 
@@ -377,7 +367,7 @@ function capProblems(problems: Problem[], max: number, file: string): Problem[] 
   const kept = new Set([...errors, ...problems.filter((p) => p.severity !== 'error')].slice(0, max - 1));
   const out = problems.filter((p) => kept.has(p));
   const droppedError = errors.some((p) => !kept.has(p));
-  out.push({ file, severity: droppedError ? 'error' : 'warning', code: 'problems.truncated', message: M.truncated(problems.length - out.length) });
+  out.push({ file, severity: droppedError ? 'error' : 'warning', code: 'problems.truncated', message: MSG['problems.truncated'](problems.length - out.length) });
   return out;
 }
 
@@ -387,12 +377,12 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
   const file = typeof raw?.file === 'string' ? raw.file : '?';
   const base = { file, format: raw?.format, modified: raw?.modified };
   if (!outline.success) {
-    return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: M.formNotFound([]) }] };
+    return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: MSG['form.notFound']([]) }] };
   }
 
   const candidates = findCandidates(raw);
   if (candidates.length === 0) {
-    return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: M.formNotFound(raw.sheets.map((s) => s.name)) }] };
+    return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: MSG['form.notFound'](raw.sheets.map((s) => s.name)) }] };
   }
 
   // Several forms (a blank copy next to the filled one): read each, keep the one with most content.
@@ -418,17 +408,17 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
       unit: best.f.unit,
       rows: [],
       status: 'error',
-      problems: [{ file, sheet: best.cand.sheet.name, severity: 'error', code: 'form.ambiguous', message: M.ambiguousForms(sheets) }],
+      problems: [{ file, sheet: best.cand.sheet.name, severity: 'error', code: 'form.ambiguous', message: MSG['form.ambiguous'](sheets) }],
     };
   }
 
   const problems = [...best.f.problems];
   const others = found.filter((x) => x !== best && x.score >= 2).map((x) => x.cand.sheet.name);
-  if (others.length) problems.unshift({ file, sheet: best.cand.sheet.name, severity: 'warning', code: 'form.several', message: M.severalForms(best.cand.sheet.name, others) });
+  if (others.length) problems.unshift({ file, sheet: best.cand.sheet.name, severity: 'warning', code: 'form.several', message: MSG['form.several'](best.cand.sheet.name, others) });
   if (best.f.rows.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({
       file, sheet: best.cand.sheet.name, severity: 'warning', code: 'rows.none',
-      message: { vi: 'Biểu chưa có dòng số liệu nào; đơn vị được tính là đã báo cáo với số liệu bằng 0.', en: 'The form has no filled rows; the unit counts as reported with zero figures.' },
+      message: MSG['rows.none'](),
     });
   }
 

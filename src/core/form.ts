@@ -2,13 +2,13 @@
 // described once as data and turned into a sheet plan.
 import { z } from 'zod';
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { CellStyle, Message, PlanCell, Rect, SheetPlan, WholeNumberRule, cellAddress, columnLetter, fitWrappedRows } from './plan';
+import { CellStyle, PlanCell, SheetPlan, WholeNumberRule, fitWrappedRows } from './plan';
+import { Rect, cellAddress, columnLetter } from './a1';
+import { Catalogue, Message } from './i18n';
+import { MEASURE_INFO, Measure, YEAR_RANGE, editionOf } from './vocabulary';
 
-/** The first Social Work Day was 2017: the n-th edition is in year 2016 + n. */
-export const FIRST_EDITION_YEAR = 2017;
-export function editionOf(year: number): number {
-  return year - (FIRST_EDITION_YEAR - 1);
-}
+// For the task pane's form tab until it imports it from vocabulary.ts.
+export { editionOf };
 
 /** Labels the reader looks for to find a returned form, whatever its layout. */
 export const FORM_LABELS = {
@@ -21,7 +21,7 @@ export const FORM_LABELS = {
   breakdown: 'Trong đó',
 } as const;
 
-export type FormColumnKey = 'tt' | 'participants' | 'totalFunding' | 'budget' | 'otherFunding';
+export type FormColumnKey = 'tt' | Measure;
 
 export interface FormColumn {
   key: FormColumnKey;
@@ -37,24 +37,24 @@ export interface FormColumn {
   label: Message;
 }
 
+/** Column 1 is the row number; columns 2–5 are the measures, headed by their labels. */
+const measureColumn = (key: Measure, width: number): FormColumn => ({
+  key,
+  number: MEASURE_INFO[key].formNumber,
+  header: MEASURE_INFO[key].label.vi,
+  underBreakdown: key === 'budget' || key === 'otherFunding',
+  width,
+  kind: MEASURE_INFO[key].kind,
+  derived: key === 'totalFunding',
+  label: MEASURE_INFO[key].label,
+});
+
 export const FORM_COLUMNS: readonly FormColumn[] = [
   { key: 'tt', number: '1', header: 'TT', underBreakdown: false, width: 7, kind: 'index', derived: false, label: { vi: 'TT', en: 'No.' } },
-  {
-    key: 'participants', number: '2', header: 'Số người tham gia', underBreakdown: false, width: 16, kind: 'count', derived: false,
-    label: { vi: 'Số người tham gia', en: 'Participants' },
-  },
-  {
-    key: 'totalFunding', number: '3=4+5', header: 'Tổng kinh phí thực hiện', underBreakdown: false, width: 21, kind: 'money', derived: true,
-    label: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
-  },
-  {
-    key: 'budget', number: '4', header: 'Ngân sách của cơ quan, đơn vị', underBreakdown: true, width: 19, kind: 'money', derived: false,
-    label: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Unit's own budget" },
-  },
-  {
-    key: 'otherFunding', number: '5', header: 'Vận động khác', underBreakdown: true, width: 17, kind: 'money', derived: false,
-    label: { vi: 'Vận động khác', en: 'Other mobilised funds' },
-  },
+  measureColumn('participants', 16),
+  measureColumn('totalFunding', 21),
+  measureColumn('budget', 19),
+  measureColumn('otherFunding', 17),
 ];
 
 export const FORM_COLUMN_NUMBERS = FORM_COLUMNS.map((c) => c.number);
@@ -90,8 +90,8 @@ export const FormParamsSchema = z.object({
   year: z.coerce
     .number({ error: 'year.invalid' })
     .int({ error: 'year.invalid' })
-    .min(FIRST_EDITION_YEAR, { error: 'year.range' })
-    .max(2100, { error: 'year.range' }),
+    .min(YEAR_RANGE.min, { error: 'year.range' })
+    .max(YEAR_RANGE.max, { error: 'year.range' }),
   province: text(60, 'province'),
   body: text(120, 'body'),
   plan: text(160, 'plan'),
@@ -108,11 +108,17 @@ export const FormParamsSchema = z.object({
 export type FormParams = z.infer<typeof FormParamsSchema>;
 export type FormParamsInput = z.input<typeof FormParamsSchema>;
 
-const PARAM_MESSAGES: Record<string, Message> = {
+const NOT_A_FORMULA: Message = {
+  vi: 'Không được bắt đầu bằng dấu =, +, - hoặc @ (Excel sẽ hiểu nhầm là công thức).',
+  en: 'Must not start with =, +, - or @ (Excel would take it for a formula).',
+};
+
+/** What is wrong with a form parameter, by the code the schema reports. */
+export const PARAM_MESSAGES = {
   'year.invalid': { vi: 'Năm phải là một số nguyên, ví dụ 2025.', en: 'The year must be a whole number, e.g. 2025.' },
   'year.range': {
-    vi: `Năm phải từ ${FIRST_EDITION_YEAR} (lần thứ nhất) đến 2100.`,
-    en: `The year must be between ${FIRST_EDITION_YEAR} (the first edition) and 2100.`,
+    vi: `Năm phải từ ${YEAR_RANGE.min} (lần thứ nhất) đến ${YEAR_RANGE.max}.`,
+    en: `The year must be between ${YEAR_RANGE.min} (the first edition) and ${YEAR_RANGE.max}.`,
   },
   'province.required': { vi: 'Chưa nhập tỉnh/thành phố.', en: 'The province or city is missing.' },
   'province.tooLong': { vi: 'Tên tỉnh/thành phố quá dài (tối đa 60 ký tự).', en: 'The province name is too long (60 characters at most).' },
@@ -127,13 +133,13 @@ const PARAM_MESSAGES: Record<string, Message> = {
   'unit.tooLong': { vi: 'Tên đơn vị quá dài (tối đa 160 ký tự).', en: 'The unit name is too long (160 characters at most).' },
   'rows.invalid': { vi: 'Số dòng phải là một số nguyên.', en: 'The number of rows must be a whole number.' },
   'rows.range': { vi: 'Số dòng phải từ 1 đến 500.', en: 'The number of rows must be between 1 and 500.' },
-};
-for (const field of ['province', 'body', 'plan', 'theme', 'unit']) {
-  PARAM_MESSAGES[`${field}.formula`] = {
-    vi: 'Không được bắt đầu bằng dấu =, +, - hoặc @ (Excel sẽ hiểu nhầm là công thức).',
-    en: 'Must not start with =, +, - or @ (Excel would take it for a formula).',
-  };
-}
+  'province.formula': NOT_A_FORMULA,
+  'body.formula': NOT_A_FORMULA,
+  'plan.formula': NOT_A_FORMULA,
+  'theme.formula': NOT_A_FORMULA,
+  'unit.formula': NOT_A_FORMULA,
+} satisfies Catalogue;
+export type ParamCode = keyof typeof PARAM_MESSAGES;
 
 const FIELD_LABELS: Record<string, Message> = {
   year: { vi: 'Năm', en: 'Year' },
@@ -165,7 +171,7 @@ export function parseFormParams(input: Record<string, unknown>): ParamsResult {
     problems: res.error.issues.map((issue) => {
       const field = String(issue.path[0] ?? '');
       const fallback = { vi: `Giá trị không hợp lệ.`, en: `Invalid value.` };
-      return { field, label: FIELD_LABELS[field] ?? { vi: field, en: field }, message: PARAM_MESSAGES[issue.message] ?? fallback };
+      return { field, label: FIELD_LABELS[field] ?? { vi: field, en: field }, message: PARAM_MESSAGES[issue.message as ParamCode] ?? fallback };
     }),
   };
 }
@@ -238,19 +244,21 @@ export function editionLine(p: Pick<FormParams, 'year' | 'theme'>): string {
   return p.theme ? `${ed} - Chủ đề: “${p.theme}”` : ed;
 }
 
-const moneyRule = (range: Rect): WholeNumberRule => ({
-  kind: 'wholeNumber',
-  range,
-  min: 0,
-  prompt: {
-    title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
-    message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
-  },
-  error: {
-    title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
-    message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
-  },
-});
+/** Whole numbers ≥ 0 only, with the prompt shown on entry and the error shown on a bad value. */
+const wholeNumberRule = (range: Rect, prompt: WholeNumberRule['prompt'], error: WholeNumberRule['error']): WholeNumberRule => ({ kind: 'wholeNumber', range, min: 0, prompt, error });
+
+const moneyRule = (range: Rect): WholeNumberRule =>
+  wholeNumberRule(
+    range,
+    {
+      title: { vi: 'Kinh phí (đồng)', en: 'Funding (đồng)' },
+      message: { vi: 'Nhập số tiền bằng đồng, số nguyên không âm, ví dụ 5000000.', en: 'Enter the amount in đồng, a whole number ≥ 0, e.g. 5000000.' },
+    },
+    {
+      title: { vi: 'Số tiền không hợp lệ', en: 'Invalid amount' },
+      message: { vi: 'Kinh phí phải là số nguyên đồng không âm (không nhập chữ, số lẻ hay số âm).', en: 'Funding must be a whole number of đồng, not negative (no text, decimals or negatives).' },
+    },
+  );
 
 /** The blank reporting form as a sheet plan. */
 export function buildFormPlan(p: FormParams, sheetName = `Biểu CTXH ${p.year}`): SheetPlan {
@@ -320,19 +328,17 @@ function formPlan(p: FormParams, sheetName: string): SheetPlan {
   for (let r = L.firstData; r <= L.total; r++) dataRowHeights[r] = 20;
 
   const dataRows = (c: number): Rect => ({ r1: L.firstData, c1: c, r2: L.lastData, c2: c });
-  const participantsRule: WholeNumberRule = {
-    kind: 'wholeNumber',
-    range: dataRows(2),
-    min: 0,
-    prompt: {
-      title: { vi: 'Số người tham gia', en: 'Participants' },
+  const participantsRule = wholeNumberRule(
+    dataRows(2),
+    {
+      title: MEASURE_INFO.participants.label,
       message: { vi: 'Nhập số người, số nguyên không âm.', en: 'Enter the number of people, a whole number ≥ 0.' },
     },
-    error: {
+    {
       title: { vi: 'Số người không hợp lệ', en: 'Invalid number of people' },
       message: { vi: 'Số người tham gia phải là số nguyên không âm.', en: 'Participants must be a whole number, not negative.' },
     },
-  };
+  );
 
   return {
     name: sheetName,

@@ -1,45 +1,12 @@
 // Merges validated returns into one consolidated result: one file per unit,
 // grouped, totalled, with coverage against the roster. Pure and order-independent.
-import { M } from './messages';
-import { z } from 'zod';
-import { GROUPS, GroupId, MergeSummary, MergeSummarySchema, Problem, ReturnResult, ReturnRow, RosterEntry } from './returns';
-import { Message } from './plan';
+import { PROBLEM_MESSAGES as MSG } from './messages';
+import { MergeSummary, MergeSummarySchema, Problem, ReturnResult, ReturnResultSchema, ReturnRow } from './returns';
+import { GroupId, RosterEntry, RosterEntrySchema, Totals, fileBaseName, groupOf, groupSetForYear, sumTotals } from './vocabulary';
+import { Lang, Message } from './i18n';
 import { createRosterMatcher, inferGroup, normalizeUnitName } from './units';
 
-const MessageSchema = z.object({ vi: z.string(), en: z.string() });
-const whole = z.number().int().nonnegative();
-
-/** A ReturnResult as it arrives from a reader, a worker or a JSON file. */
-export const ReturnResultSchema = z.object({
-  file: z.string(),
-  format: z.enum(['xlsx', 'xls', 'ods']).optional(),
-  modified: z.number().optional(),
-  sheet: z.string().optional(),
-  unit: z.string().optional(),
-  year: z.number().int().optional(),
-  yearCell: z.string().optional(),
-  rows: z.array(z.object({ row: z.number().int(), participants: whole, totalFunding: whole, budget: whole, otherFunding: whole })),
-  problems: z.array(
-    z.object({
-      file: z.string(),
-      sheet: z.string().optional(),
-      cell: z.string().optional(),
-      severity: z.enum(['error', 'warning']),
-      code: z.string(),
-      message: MessageSchema,
-    }),
-  ),
-  status: z.enum(['ok', 'warning', 'error']),
-});
-
-export const RosterEntrySchema = z.object({ unit: z.string().trim().min(1), group: z.enum(['I', 'II', 'III', 'IV', 'V']) });
-
-export interface Totals {
-  participants: number;
-  totalFunding: number;
-  budget: number;
-  otherFunding: number;
-}
+export type { Totals };
 
 export interface MergedUnit {
   /** The name as written in the unit's file (verbatim). */
@@ -118,14 +85,9 @@ export interface MergeOptions {
   year?: number;
 }
 
-const ZERO: Totals = { participants: 0, totalFunding: 0, budget: 0, otherFunding: 0 };
-
-function add(a: Totals, b: Totals): Totals {
-  return { participants: a.participants + b.participants, totalFunding: a.totalFunding + b.totalFunding, budget: a.budget + b.budget, otherFunding: a.otherFunding + b.otherFunding };
-}
-
+/** Each measure summed over the rows. */
 export function sumRows(rows: readonly ReturnRow[]): Totals {
-  return rows.reduce<Totals>((t, r) => add(t, r), { ...ZERO });
+  return sumTotals(rows);
 }
 
 /** Code-unit order: the same everywhere, unlike localeCompare. */
@@ -133,7 +95,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const GROUP_ORDER: Record<GroupId, number> = { I: 0, II: 1, III: 2, IV: 3, V: 4 };
 
 /** Whether a is the newer of two files of the same unit: modified time, then file name; equal inputs are interchangeable. */
 function newer(a: ReturnResult, b: ReturnResult): boolean {
@@ -149,13 +110,15 @@ function invalidResult(input: unknown): RejectedFile {
   const file = typeof (input as { file?: unknown })?.file === 'string' ? (input as { file: string }).file : '?';
   return {
     file,
-    problems: [{ file, severity: 'error', code: 'result.invalid', message: { vi: 'Kết quả đọc tệp không hợp lệ (lỗi chương trình); hãy gửi tệp này cho bộ phận kỹ thuật.', en: 'The result read from this file is malformed (a program error); send the file to support.' } }],
+    problems: [{ file, severity: 'error', code: 'result.invalid', message: MSG['result.invalid']() }],
   };
 }
 
 /** Merges returns; the result does not depend on the order of `results`. */
 export function mergeReturns(results: readonly ReturnResult[], opts: MergeOptions = {}): Merged {
   const roster = opts.roster ? opts.roster.map((e) => RosterEntrySchema.parse(e)) : undefined;
+  const groupSet = groupSetForYear(opts.year);
+  const groupOrder = (id: GroupId) => groupSet.groups.findIndex((g) => g.id === id);
   const match = roster ? createRosterMatcher(roster) : undefined;
 
   const rejected: RejectedFile[] = [];
@@ -200,16 +163,16 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
     const unit = r.unit!.trim();
     const entry = idx !== undefined ? roster![idx] : undefined;
     const staleWarnings = newerRejected.map(
-      (f): Problem => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: M.newerFileRejected(f.file, r.file) }),
+      (f): Problem => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: MSG['file.newerRejected'](f.file, r.file) }),
     );
     // With equal save times the choice fell to the file names: say so rather than claim one is newer.
     const tied = losers.filter((l) => l.modified === r.modified);
-    if (tied.length) staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: M.sameTimeDuplicate(r.file, tied.map((l) => l.file)) });
+    if (tied.length) staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: MSG['duplicate.sameTime'](r.file, tied.map((l) => l.file)) });
     accepted.push({
       unit,
       ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),
       display: entry ? entry.unit : unit,
-      group: entry ? entry.group : roster ? 'V' : inferGroup(unit),
+      group: entry ? entry.group : roster ? groupSet.fallback : inferGroup(unit, groupSet),
       file: r.file,
       sheet: r.sheet,
       modified: r.modified,
@@ -224,7 +187,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   }
   accepted.sort(
     (a, b) =>
-      GROUP_ORDER[a.group] - GROUP_ORDER[b.group] ||
+      groupOrder(a.group) - groupOrder(b.group) ||
       (a.rosterIndex ?? Infinity) - (b.rosterIndex ?? Infinity) ||
       cmp(normalizeUnitName(a.display), normalizeUnitName(b.display)) ||
       cmp(a.file, b.file),
@@ -239,7 +202,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
     .filter(({ i }) => !reportedIdx.has(i))
     .map(({ e, i }) => ({ unit: e.unit, group: e.group, rejectedFiles: rejected.filter((x) => x.unit && match!(x.unit) === i).map((x) => x.file) }));
 
-  const groups: GroupResult[] = GROUPS.map((g) => {
+  const groups: GroupResult[] = groupSet.groups.map((g) => {
     const units = accepted.filter((u) => u.group === g.id);
     const inRoster = units.filter((u) => u.rosterIndex !== undefined).length;
     return {
@@ -247,7 +210,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
       heading: g.heading,
       label: g.label,
       units,
-      totals: units.reduce<Totals>((t, u) => add(t, u.totals), { ...ZERO }),
+      totals: sumTotals(units.map((u) => u.totals)),
       expected: roster ? roster.filter((e) => e.group === g.id).length : units.length,
       reported: roster ? inRoster : units.length,
       extra: roster ? units.length - inRoster : 0,
@@ -260,7 +223,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
   if (year !== undefined) {
     for (const u of accepted) {
       if (u.year === undefined || u.year === year || u.warnings.some((w) => w.code === 'year.differs')) continue;
-      u.warnings.push({ file: u.file, sheet: u.sheet, ...(u.yearCell ? { cell: u.yearCell } : {}), severity: 'warning', code: 'year.differs', message: M.yearDiffers(u.year, year) });
+      u.warnings.push({ file: u.file, sheet: u.sheet, ...(u.yearCell ? { cell: u.yearCell } : {}), severity: 'warning', code: 'year.differs', message: MSG['year.differs'](u.year, year) });
     }
   }
 
@@ -271,7 +234,7 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
     rejected,
     superseded,
     warnings: accepted.flatMap((u) => u.warnings),
-    totals: accepted.reduce<Totals>((t, u) => add(t, u.totals), { ...ZERO }),
+    totals: sumTotals(accepted.map((u) => u.totals)),
     groups,
     coverage: { expected: roster ? roster.length : accepted.length, reported: roster ? reportedIdx.size : accepted.length, missing },
   };
@@ -283,7 +246,7 @@ function missingUnitProblem(r: ReturnResult): Problem {
     sheet: r.sheet,
     severity: 'error',
     code: 'unit.missing',
-    message: { vi: 'Chưa ghi tên đơn vị báo cáo. Hãy ghi tên đơn vị vào ô ngay dưới chữ “ĐƠN VỊ BÁO CÁO”.', en: "The reporting unit's name is missing. Write it in the cell just below “ĐƠN VỊ BÁO CÁO”." },
+    message: MSG['unit.missing'](),
   };
 }
 
@@ -296,21 +259,18 @@ function commonYear(units: readonly MergedUnit[]): number | undefined {
   return best;
 }
 
-/** The --json shape (MergeSummarySchema), messages in Vietnamese; a few extra fields for readers that want them. */
-/** The --json shape; messages in the user's language (Vietnamese unless asked otherwise). */
-export function toSummaryJson(merged: Merged, lang: 'vi' | 'en' = 'vi'): MergeSummary & Record<string, unknown> {
-  const base = (f: string) => f.split(/[\\/]/).pop() ?? f;
-  const heading = (id: GroupId) => GROUPS.find((g) => g.id === id)!.heading;
+/** The --json shape (MergeSummarySchema) with a few extra fields; messages in the user's language (Vietnamese unless asked otherwise). */
+export function toSummaryJson(merged: Merged, lang: Lang = 'vi'): MergeSummary & Record<string, unknown> {
+  const base = fileBaseName;
+  const set = groupSetForYear(merged.year);
+  const heading = (id: GroupId) => groupOf(id, set).heading;
   const out = {
     year: merged.year,
     accepted: merged.accepted.map((u) => ({
       file: base(u.file),
       unit: u.unit,
       group: u.group,
-      participants: u.totals.participants,
-      totalFunding: u.totals.totalFunding,
-      budget: u.totals.budget,
-      otherFunding: u.totals.otherFunding,
+      ...u.totals,
       rows: u.rows.length,
       groupHeading: heading(u.group),
       ...(u.rosterUnit !== undefined ? { rosterUnit: u.rosterUnit } : {}),

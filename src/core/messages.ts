@@ -1,24 +1,20 @@
-// Messages about returned forms, in plain Vietnamese (what is wrong, what to do) and English.
-import { Message } from './plan';
+// The catalogue of the product's messages: every problem code a return, a merge or a
+// roster can carry, mapped to its text in plain Vietnamese (what is wrong, what to do)
+// and English. A code is a key of PROBLEM_MESSAGES; its entry makes the text from the details.
+import { Catalogue, Message } from './i18n';
 import { NumberReason, formatVnNumber } from './numbers';
 import { FORM_LABELS } from './form';
+import { GroupDef, MEASURE_INFO, Measure, MeasureInfo } from './vocabulary';
+import { NATIONAL_PROBLEMS } from './national-messages';
 
 const vnd = (n: number) => `${formatVnNumber(n)} đồng`;
 const enNum = (n: number) => n.toLocaleString('en-US');
 
-export interface ColumnName {
-  vi: string;
-  en: string;
-  /** The column's number on the form ("2", "4"). */
-  no: string;
+/** "Cột 4 (Ngân sách của cơ quan, đơn vị)" / "Column 4 (Unit's own budget)". */
+function column(m: Measure): Message {
+  const info: MeasureInfo = MEASURE_INFO[m];
+  return { vi: `Cột ${info.no} (${info.label.vi})`, en: `Column ${info.no} (${info.label.en})` };
 }
-
-export const COLUMN_NAMES = {
-  participants: { vi: 'Số người tham gia', en: 'Participants', no: '2' },
-  totalFunding: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding', no: '3' },
-  budget: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Unit's own budget", no: '4' },
-  otherFunding: { vi: 'Vận động khác', en: 'Other mobilised funds', no: '5' },
-} satisfies Record<string, ColumnName>;
 
 const REASON: Record<NumberReason, Message> = {
   empty: { vi: 'đang để trống', en: 'is empty' },
@@ -44,8 +40,8 @@ function decimalHint(value: unknown): Message {
   return { vi: '', en: '' };
 }
 
-export const M = {
-  formNotFound(sheets: string[]): Message {
+const RETURN_MESSAGES = {
+  'form.notFound'(sheets: string[]): Message {
     const list = sheets.length ? sheets.map((s) => `“${s}”`).join(', ') : '';
     return {
       vi:
@@ -56,45 +52,45 @@ export const M = {
         `Fill in the form sent with the plan, keep the column-number row and the “${FORM_LABELS.total}” row, and send it again.`,
     };
   },
-  ambiguousForms(sheets: string[]): Message {
+  'form.ambiguous'(sheets: string[]): Message {
     const list = sheets.map((x) => `“${x}”`).join(', ');
     return {
       vi: `Tệp có ${sheets.length} biểu đã điền (trang ${list}) mà không rõ biểu nào là báo cáo năm nay. Hãy xoá các biểu thừa, chỉ giữ một biểu, rồi gửi lại.`,
       en: `The file holds ${sheets.length} filled forms (sheets ${list}) and nothing shows which is this year's report. Delete the extra forms, keep one, and send it again.`,
     };
   },
-  newerFileRejected(newer: string, used: string): Message {
+  'file.newerRejected'(newer: string, used: string): Message {
     return {
       vi: `Đơn vị đã gửi tệp mới hơn “${newer}” nhưng tệp đó có lỗi nên chưa dùng được; bảng tổng hợp đang dùng tệp cũ “${used}”. Hãy đề nghị đơn vị sửa lỗi và gửi lại.`,
       en: `The unit sent a newer file “${newer}”, but it has errors and cannot be used; the summary uses the older “${used}”. Ask the unit to fix it and send it again.`,
     };
   },
-  sameTimeDuplicate(used: string, others: string[]): Message {
+  'duplicate.sameTime'(used: string, others: string[]): Message {
     const list = others.map((f) => `“${f}”`).join(', ');
     return {
       vi: `Đơn vị có nhiều tệp cùng thời điểm lưu (${list} và “${used}”); không biết tệp nào mới hơn nên đã dùng “${used}” theo tên tệp. Hãy kiểm tra lại với đơn vị.`,
       en: `The unit has several files saved at the same time (${list} and “${used}”); with no way to tell which is newer, “${used}” was used by file name. Check with the unit.`,
     };
   },
-  rowBelowTotal(row: number): Message {
+  'rows.belowTotal'(row: number): Message {
     return {
       vi: `Dòng ${row} có số liệu nhưng nằm dưới dòng “Tổng”, nên không được cộng vào biểu. Hãy chèn thêm dòng phía trên dòng “Tổng” và chuyển số liệu lên đó.`,
       en: `Row ${row} has figures but lies below the “Tổng” row, so the form does not add it up. Insert a row above “Tổng” and move the figures there.`,
     };
   },
-  severalForms(used: string, others: string[]): Message {
+  'form.several'(used: string, others: string[]): Message {
     return {
       vi: `Tệp có ${others.length + 1} biểu mẫu; đã đọc biểu trên trang “${used}”, bỏ qua ${others.map((s) => `“${s}”`).join(', ')}. Mỗi tệp chỉ nên có một biểu.`,
       en: `The file holds ${others.length + 1} forms; read the one on sheet “${used}” and ignored ${others.map((s) => `“${s}”`).join(', ')}. Send one form per file.`,
     };
   },
-  unitFormulaLike(name: string): Message {
+  'unit.formulaLike'(name: string): Message {
     return {
       vi: `Tên đơn vị “${name}” bắt đầu bằng dấu “${name[0]}”: đã giữ nguyên là chữ, không chạy như công thức, và bỏ dấu này khi đối chiếu danh sách đơn vị. Nếu ghi nhầm, hãy xoá dấu “${name[0]}” ở đầu tên.`,
       en: `The unit name “${name}” starts with “${name[0]}”: it was kept as plain text, never run as a formula, and the sign is ignored when matching the list of units. If it is a slip, delete the leading “${name[0]}”.`,
     };
   },
-  unitMissing(labelFound = true): Message {
+  'unit.missing'(labelFound = true): Message {
     if (!labelFound) {
       return {
         vi: `Không thấy tên đơn vị báo cáo: ở đầu biểu không còn chữ “${FORM_LABELS.unitHeading}”. Hãy ghi lại chữ “${FORM_LABELS.unitHeading}” ở góc trên bên trái và ghi tên đơn vị vào ô ngay dưới.`,
@@ -106,39 +102,43 @@ export const M = {
       en: `The reporting unit's name is missing. Write it in the cell just below “${FORM_LABELS.unitHeading}”.`,
     };
   },
-  invalidNumber(col: ColumnName, shown: string, reason: NumberReason, value: unknown): Message {
-    const money = col.no !== '2';
+  'participants.invalid'(m: Measure, shown: string, reason: NumberReason, value: unknown): Message {
+    const money = MEASURE_INFO[m].kind === 'money';
+    const col = column(m);
     const hint = decimalHint(value);
     return {
       vi:
-        `Cột ${col.no} (${col.vi}): “${shown}” ${REASON[reason].vi}. ` +
+        `${col.vi}: “${shown}” ${REASON[reason].vi}. ` +
         (money ? 'Hãy ghi số tiền bằng đồng, số nguyên không âm, ví dụ 5000000 hoặc 5.000.000.' : 'Hãy ghi số người là số nguyên không âm, ví dụ 120.') +
         hint.vi,
       en:
-        `Column ${col.no} (${col.en}): “${shown}” ${REASON[reason].en}. ` +
+        `${col.en}: “${shown}” ${REASON[reason].en}. ` +
         (money ? 'Enter the amount in đồng as a whole number ≥ 0, e.g. 5000000 or 5.000.000.' : 'Enter the number of people as a whole number ≥ 0, e.g. 120.') +
         hint.en,
     };
   },
-  errorValue(col: ColumnName, err: string): Message {
+  'cell.errorValue'(m: Measure, err: string): Message {
+    const col = column(m);
     return {
-      vi: `Cột ${col.no} (${col.vi}): ô đang báo lỗi ${err}. Hãy sửa công thức hoặc nhập số trực tiếp.`,
-      en: `Column ${col.no} (${col.en}): the cell shows the error ${err}. Fix the formula or type the number.`,
+      vi: `${col.vi}: ô đang báo lỗi ${err}. Hãy sửa công thức hoặc nhập số trực tiếp.`,
+      en: `${col.en}: the cell shows the error ${err}. Fix the formula or type the number.`,
     };
   },
-  formulaNoValue(col: ColumnName): Message {
+  'cell.formulaNoValue'(m: Measure): Message {
+    const col = column(m);
     return {
-      vi: `Cột ${col.no} (${col.vi}): ô có công thức nhưng tệp không lưu kết quả. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi, hoặc nhập số trực tiếp.`,
-      en: `Column ${col.no} (${col.en}): the cell holds a formula but the file has no saved result. Open and save the file in Excel or LibreOffice, or type the number.`,
+      vi: `${col.vi}: ô có công thức nhưng tệp không lưu kết quả. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi, hoặc nhập số trực tiếp.`,
+      en: `${col.en}: the cell holds a formula but the file has no saved result. Open and save the file in Excel or LibreOffice, or type the number.`,
     };
   },
-  numberAsText(col: ColumnName, shown: string, value: number): Message {
+  'number.text'(m: Measure, shown: string, value: number): Message {
+    const col = column(m);
     return {
-      vi: `Cột ${col.no} (${col.vi}): “${shown}” được lưu dạng chữ, đã đọc là ${formatVnNumber(value)}. Nên nhập lại thành số để bảng tự cộng.`,
-      en: `Column ${col.no} (${col.en}): “${shown}” is stored as text; read as ${enNum(value)}. Re-enter it as a number so the sheet adds it up.`,
+      vi: `${col.vi}: “${shown}” được lưu dạng chữ, đã đọc là ${formatVnNumber(value)}. Nên nhập lại thành số để bảng tự cộng.`,
+      en: `${col.en}: “${shown}” is stored as text; read as ${enNum(value)}. Re-enter it as a number so the sheet adds it up.`,
     };
   },
-  totalMismatch(total: number, budget: number, other: number): Message {
+  'total.mismatch'(total: number, budget: number, other: number): Message {
     return {
       vi:
         `Cột 3 (Tổng kinh phí) ghi ${vnd(total)} nhưng cột 4 + cột 5 = ${vnd(budget)} + ${vnd(other)} = ${vnd(budget + other)}. ` +
@@ -148,58 +148,137 @@ export const M = {
         'Column 3 must equal column 4 plus column 5: correct the figures (or clear column 3 to let the sheet compute it).',
     };
   },
-  noBreakdown(total: number): Message {
+  'funding.noBreakdown'(total: number): Message {
     return {
       vi: `Thiếu phân bổ kinh phí: dòng này chỉ ghi tổng kinh phí ${vnd(total)} ở cột 3, chưa chia ra cột 4 (ngân sách của cơ quan, đơn vị) và cột 5 (vận động khác). Hãy ghi số tiền vào cột 4 và cột 5.`,
       en: `Funding not broken down: this row gives only a total of ${enNum(total)} đồng in column 3, not split into column 4 (unit's budget) and column 5 (other funds). Fill in columns 4 and 5.`,
     };
   },
-  totalComputed(budget: number, other: number): Message {
+  'total.computed'(budget: number, other: number): Message {
     return {
       vi: `Cột 3 có công thức nhưng tệp không lưu kết quả; đã tự tính cột 3 = cột 4 + cột 5 = ${vnd(budget + other)}.`,
       en: `Column 3 holds a formula with no saved result; computed column 3 = column 4 + column 5 = ${enNum(budget + other)} đồng.`,
     };
   },
-  totalFormulaStale(shown: number, budget: number, other: number): Message {
+  'total.formulaStale'(shown: number, budget: number, other: number): Message {
     return {
       vi: `Cột 3 có công thức cho kết quả ${vnd(shown)}, khác cột 4 + cột 5 = ${vnd(budget + other)}; đã dùng ${vnd(budget + other)}. Hãy kiểm tra lại công thức ở cột 3.`,
       en: `Column 3's formula gives ${enNum(shown)}, not column 4 + column 5 = ${enNum(budget + other)}; used ${enNum(budget + other)}. Check the formula in column 3.`,
     };
   },
-  tooManyParticipants(n: number): Message {
+  'participants.implausible'(n: number): Message {
     return {
       vi: `Số người tham gia ${formatVnNumber(n)} là rất lớn cho một hoạt động; hãy kiểm tra có gõ thừa số 0 không.`,
       en: `${enNum(n)} participants is very large for one activity; check for extra zeros.`,
     };
   },
-  tooMuchMoney(n: number): Message {
+  'money.implausible'(n: number): Message {
     return {
       vi: `Kinh phí ${vnd(n)} (trên 10 tỷ đồng) là rất lớn cho một hoạt động; hãy kiểm tra có gõ thừa số 0 không.`,
       en: `Funding of ${enNum(n)} đồng (over 10 billion) is very large for one activity; check for extra zeros.`,
     };
   },
-  sumDisagrees(col: ColumnName, written: number, computed: number): Message {
+  'sum.disagrees'(m: Measure, written: number, computed: number): Message {
+    const { no, label } = MEASURE_INFO[m];
     return {
-      vi: `Dòng “${FORM_LABELS.total}”, cột ${col.no} (${col.vi}) ghi ${formatVnNumber(written)} nhưng cộng các dòng được ${formatVnNumber(computed)}; đã dùng số cộng từ các dòng. Hãy sửa dòng Tổng hoặc các dòng số liệu.`,
-      en: `The “${FORM_LABELS.total}” row, column ${col.no} (${col.en}) says ${enNum(written)} but the rows add up to ${enNum(computed)}; the rows' sum was used. Correct the total or the rows.`,
+      vi: `Dòng “${FORM_LABELS.total}”, cột ${no} (${label.vi}) ghi ${formatVnNumber(written)} nhưng cộng các dòng được ${formatVnNumber(computed)}; đã dùng số cộng từ các dòng. Hãy sửa dòng Tổng hoặc các dòng số liệu.`,
+      en: `The “${FORM_LABELS.total}” row, column ${no} (${label.en}) says ${enNum(written)} but the rows add up to ${enNum(computed)}; the rows' sum was used. Correct the total or the rows.`,
     };
   },
-  noTotalRow(): Message {
+  'totalRow.missing'(): Message {
     return {
       vi: `Không thấy dòng “${FORM_LABELS.total}” dưới bảng; đã đọc các dòng từ dòng đánh số cột đến hết bảng. Hãy giữ dòng “${FORM_LABELS.total}” ở cuối bảng.`,
       en: `No “${FORM_LABELS.total}” row under the table; read the rows from the column-number row to the end of the table. Keep the “${FORM_LABELS.total}” row at the end.`,
     };
   },
-  yearDiffers(found: number, expected: number): Message {
+  'year.differs'(found: number, expected: number): Message {
     return {
       vi: `Biểu ghi năm ${found}, không phải năm ${expected} đang tổng hợp. Hãy kiểm tra đơn vị có gửi nhầm biểu năm cũ không.`,
       en: `The form says ${found}, not the campaign year ${expected}. Check that this is not last year's return.`,
     };
   },
-  truncated(more: number): Message {
+  'problems.truncated'(more: number): Message {
     return {
       vi: `Còn ${more} vấn đề khác trong tệp này không liệt kê hết; hãy sửa các lỗi trên rồi kiểm tra lại.`,
       en: `${more} more problems in this file are not listed; fix the ones above and check again.`,
     };
   },
+  'rows.none'(): Message {
+    return { vi: 'Biểu chưa có dòng số liệu nào; đơn vị được tính là đã báo cáo với số liệu bằng 0.', en: 'The form has no filled rows; the unit counts as reported with zero figures.' };
+  },
+  'result.invalid'(): Message {
+    return { vi: 'Kết quả đọc tệp không hợp lệ (lỗi chương trình); hãy gửi tệp này cho bộ phận kỹ thuật.', en: 'The result read from this file is malformed (a program error); send the file to support.' };
+  },
 };
+
+const ROSTER_MESSAGES = {
+  'roster.badRow'(line: number): Message {
+    return { vi: `Dòng ${line}: không đọc được dòng này của danh sách đơn vị.`, en: `Line ${line}: this roster line cannot be read.` };
+  },
+  'roster.noUnit'(line: number): Message {
+    return { vi: `Dòng ${line}: thiếu tên đơn vị, đã bỏ qua dòng này.`, en: `Line ${line}: no unit name; the line was skipped.` };
+  },
+  'roster.groupInferred'(line: number, unit: string, g: GroupDef): Message {
+    return {
+      vi: `Dòng ${line}: đơn vị “${unit}” chưa ghi nhóm; đã xếp vào nhóm “${g.heading}” theo tên. Hãy ghi cột Nhóm nếu chưa đúng.`,
+      en: `Line ${line}: “${unit}” has no group; put in “${g.id}. ${g.label.en}” from its name. Fill in the group column if that is wrong.`,
+    };
+  },
+  'roster.unknownGroup'(line: number, groupText: string, unit: string, groups: readonly GroupDef[]): Message {
+    return {
+      vi: `Dòng ${line}: nhóm “${groupText}” của đơn vị “${unit}” không rõ là nhóm nào. Hãy ghi I, II, III, IV hoặc V (${groups.map((g) => g.heading).join('; ')}).`,
+      en: `Line ${line}: group “${groupText}” of “${unit}” is not recognised. Write I, II, III, IV or V (${groups.map((g) => `${g.id}. ${g.label.en}`).join('; ')}).`,
+    };
+  },
+  'roster.duplicate'(line: number, unit: string, first: string): Message {
+    return {
+      vi: `Dòng ${line}: đơn vị “${unit}” trùng với “${first}” đã có trong danh sách; chỉ tính một lần.`,
+      en: `Line ${line}: “${unit}” is the same unit as “${first}”; counted once.`,
+    };
+  },
+  'roster.tooLong'(max: number): Message {
+    return {
+      vi: `Danh sách đơn vị quá dài (hơn ${max} dòng): đây không phải danh sách đơn vị báo cáo.`,
+      en: `The roster is too long (more than ${max} rows): this is not a list of reporting units.`,
+    };
+  },
+  'roster.empty'(): Message {
+    return { vi: 'Danh sách đơn vị không có đơn vị nào dưới dòng tiêu đề “Đơn vị”, “Nhóm”.', en: 'The roster lists no unit under its "Đơn vị", "Nhóm" header.' };
+  },
+  'roster.encoding'(): Message {
+    return {
+      vi: 'Tệp CSV không dùng mã UTF-8 nên chữ tiếng Việt bị lỗi. Hãy lưu lại bằng Excel: Tệp > Lưu thành > “CSV UTF-8 (Comma delimited)”.',
+      en: 'The CSV file is not UTF-8, so Vietnamese text would be garbled. Save it again from Excel as "CSV UTF-8 (Comma delimited)".',
+    };
+  },
+  'roster.noHeader'(unit: boolean, group: boolean): Message {
+    const missing = !unit && !group ? ['Đơn vị', 'Nhóm'] : !unit ? ['Đơn vị'] : ['Nhóm'];
+    const vi = missing.map((m) => `“${m}”`).join(' và ');
+    const en = missing.map((m) => `"${m}"`).join(' and ');
+    return {
+      vi: `Danh sách đơn vị thiếu cột ${vi}. Dòng tiêu đề phải có hai cột “Đơn vị” và “Nhóm” (ví dụ nhóm: “Các sở, ngành”, “UBND các huyện, thành phố”).`,
+      en: `The roster has no ${en} column. Its header row needs the two columns "Đơn vị" (unit) and "Nhóm" (group).`,
+    };
+  },
+};
+
+/** Every problem code the core knows, with the function making its message. */
+export const PROBLEM_MESSAGES = {
+  ...RETURN_MESSAGES,
+  // One wording for every amount or count that is not a usable number.
+  'money.invalid': RETURN_MESSAGES['participants.invalid'],
+  'total.invalid': RETURN_MESSAGES['participants.invalid'],
+  ...ROSTER_MESSAGES,
+  ...NATIONAL_PROBLEMS,
+} satisfies Catalogue;
+
+export type CatalogueCode = keyof typeof PROBLEM_MESSAGES;
+/** A refusal by the file reader ("file.empty", "file.damaged", …): its texts live with the reader (src/workbook). */
+export type ReaderCode = `file.${string}`;
+export type ProblemCode = CatalogueCode | ReaderCode;
+export type RosterCode = Extract<CatalogueCode, `roster.${string}`>;
+
+/** The message for a code, made from its details: `problemMessage('year.differs', 2024, 2025)`. */
+export function problemMessage<K extends CatalogueCode>(code: K, ...args: Parameters<(typeof PROBLEM_MESSAGES)[K]>): Message {
+  return (PROBLEM_MESSAGES[code] as (...a: Parameters<(typeof PROBLEM_MESSAGES)[K]>) => Message)(...args);
+}

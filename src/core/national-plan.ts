@@ -3,11 +3,10 @@
 // Province figures are SUMIF formulas over the units sheet and the national totals SUMs of
 // the province rows, so a correction typed into a unit row flows all the way up.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { editionOf } from './form';
+import { Lang, Message } from './i18n';
 import { NationalMerged, ProvinceResult } from './national';
-import { CellStyle, Message, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows, quoteSheetName } from './plan';
-
-export type Lang = 'vi' | 'en';
+import { CellStyle, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows, quoteSheetName } from './plan';
+import { editionOf, fileBaseName } from './vocabulary';
 
 export interface NationalPlanOptions {
   year?: number;
@@ -46,7 +45,7 @@ const STYLES: Record<string, CellStyle> = {
   cellTop: { border: true, wrap: true, vAlign: 'top' },
 };
 
-const base = (f: string) => f.split(/[\\/]/).pop() || f;
+const base = fileBaseName;
 
 class Sheet {
   cells: PlanCell[] = [];

@@ -3,13 +3,15 @@
 // province's file and row. Optionally (mixed) units' own returns counted under their province,
 // never twice with a summary that already holds them. Pure and order-independent.
 import { z } from 'zod';
-import { Totals, mergeReturns } from './merge';
-import { NM } from './national-messages';
-import { Message } from './plan';
+import { Message } from './i18n';
+import { mergeReturns } from './merge';
+import { PROBLEM_MESSAGES as NM } from './messages';
+import { NATIONAL_TEXT } from './national-messages';
 import { Province, ProvinceDirectory, ProvinceMatch } from './provinces';
-import { GROUPS, GroupId, Problem, ReturnResult } from './returns';
+import { Problem, ReturnResult } from './returns';
 import { ProvinceReturn } from './summary-read';
 import { normalizeUnitName } from './units';
+import { GROUPS, GroupId, Totals, fileBaseName } from './vocabulary';
 
 export interface UnitReturnInput {
   result: ReturnResult;
@@ -90,14 +92,14 @@ export interface NationalOptions {
 const ZERO: Totals = { participants: 0, totalFunding: 0, budget: 0, otherFunding: 0 };
 const add = (a: Totals, b: Totals): Totals => ({ participants: a.participants + b.participants, totalFunding: a.totalFunding + b.totalFunding, budget: a.budget + b.budget, otherFunding: a.otherFunding + b.otherFunding });
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const base = (f: string) => f.split(/[\\/]/).pop() || f;
+const base = fileBaseName;
 const fileKey = (f: string) => base(f).normalize('NFC').toLowerCase().trim();
 const GROUP_ORDER = Object.fromEntries(GROUPS.map((g, i) => [g.id, i])) as Record<GroupId, number>;
 
 /** Mixed inputs are refused unless asked for: the message names both kinds. */
 export function mixedInputsProblem(summaryFiles: readonly string[], returnFiles: readonly string[], mixed: boolean): Message | undefined {
   if (mixed || !summaryFiles.length || !returnFiles.length) return undefined;
-  return NM.mixedInputs(summaryFiles.map(base), returnFiles.map(base));
+  return NATIONAL_TEXT.mixedInputs(summaryFiles.map(base), returnFiles.map(base));
 }
 
 function newer(a: ProvinceReturn, b: ProvinceReturn): boolean {
@@ -133,7 +135,7 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
     const losers = files.filter((f) => f !== best);
     const w: Problem[] = [];
     const tied = losers.filter((l) => l.modified === best.modified);
-    if (tied.length) w.push({ file: best.file, sheet: best.sheet, severity: 'warning', code: 'summary.sameTime', message: NM.sameTimeSummaries(best.province!.short, base(best.file), tied.map((t) => base(t.file))) });
+    if (tied.length) w.push({ file: best.file, sheet: best.sheet, severity: 'warning', code: 'summary.sameTime', message: NM['summary.sameTime'](best.province!.short, base(best.file), tied.map((t) => base(t.file))) });
     for (const l of losers) superseded.push({ file: l.file, kind: 'summary', province: best.province!.short, by: best.file });
     summaryWarnings.set(best, w);
     chosen.set(best.province!.code, [...(chosen.get(best.province!.code) ?? []), best]);
@@ -143,7 +145,8 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
   const returnsByProvince = new Map<string, ReturnResult[]>();
   for (const { result, province } of [...returns].sort((a, b) => cmp(a.result.file, b.result.file))) {
     if (!province) {
-      const problems = result.status === 'error' ? result.problems : [...result.problems, { file: result.file, sheet: result.sheet, severity: 'error' as const, code: 'return.provinceUnknown', message: NM.returnProvinceUnknown() }];
+      const unknown: Problem = { file: result.file, sheet: result.sheet, severity: 'error', code: 'return.provinceUnknown', message: NM['return.provinceUnknown']() };
+      const problems = result.status === 'error' ? result.problems : [...result.problems, unknown];
       rejected.push({ file: result.file, kind: 'return', ...(result.unit ? { unit: result.unit } : {}), problems });
       continue;
     }
@@ -205,7 +208,7 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
         if (byFile || byUnit) {
           const summary = (byFile ?? byUnit)!;
           contained.push({ file: u.file, unit: u.unit, province: province.short, summary, by: byFile ? 'file' : 'unit' });
-          warnings.push({ file: u.file, sheet: u.sheet, severity: 'warning', code: 'return.inSummary', message: NM.containedReturn(u.unit, base(summary), byFile ? 'file' : 'unit') });
+          warnings.push({ file: u.file, sheet: u.sheet, severity: 'warning', code: 'return.inSummary', message: NM['return.inSummary'](u.unit, base(summary), byFile ? 'file' : 'unit') });
           continue;
         }
         warnings.push(...u.warnings);
@@ -248,7 +251,7 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
       for (const s of p.summaries) {
         if (s.year === undefined || s.year === year || p.warnings.some((w) => w.file === s.file && w.code === 'summary.yearDiffers')) continue;
         const src = chosenOf(chosen, s.file);
-        p.warnings.push({ file: s.file, sheet: s.sheet, ...(src?.yearCell ? { cell: src.yearCell } : {}), severity: 'warning', code: 'summary.yearDiffers', message: NM.summaryYearDiffers(s.year, year) });
+        p.warnings.push({ file: s.file, sheet: s.sheet, ...(src?.yearCell ? { cell: src.yearCell } : {}), severity: 'warning', code: 'summary.yearDiffers', message: NM['summary.yearDiffers'](s.year, year) });
       }
     }
   }

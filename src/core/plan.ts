@@ -2,6 +2,13 @@
 // (src/workbook) and the Office.js adapter (src/excel) both render it, so the
 // form a clerk inserts, downloads or gets from the CLI is the same thing.
 // Rows and columns are 1-based, as in Excel.
+import { Rect } from './a1';
+import { Message } from './i18n';
+
+// Until src/excel, src/taskpane and the reader import these from src/core/a1.ts and src/core/i18n.ts.
+export type { Message } from './i18n';
+export type { Rect } from './a1';
+export { cellAddress, columnLetter, columnNumber, parseAddress, quoteSheetName, rectAddress } from './a1';
 
 export type HAlign = 'left' | 'center' | 'right';
 export type VAlign = 'top' | 'middle' | 'bottom';
@@ -39,17 +46,6 @@ export interface PlanCell {
   style?: string;
 }
 
-export interface Rect {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-export interface Message {
-  vi: string;
-  en: string;
-}
 
 export interface WholeNumberRule {
   kind: 'wholeNumber';
@@ -121,39 +117,6 @@ export interface WorkbookPlan {
   sheets: SheetPlan[];
   /** Document title and subject written into the file's properties. */
   title: string;
-}
-
-export function columnLetter(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-export function cellAddress(r: number, c: number, absolute = false): string {
-  return absolute ? `$${columnLetter(c)}$${r}` : `${columnLetter(c)}${r}`;
-}
-
-export function rectAddress(rect: Rect, absolute = false): string {
-  const a = cellAddress(rect.r1, rect.c1, absolute);
-  return rect.r1 === rect.r2 && rect.c1 === rect.c2 ? a : `${a}:${cellAddress(rect.r2, rect.c2, absolute)}`;
-}
-
-/** "D12" → {r: 12, c: 4}. */
-export function parseAddress(addr: string): { r: number; c: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(addr.trim());
-  if (!m) throw new Error(`Not a cell address: ${addr}`);
-  return { r: Number(m[2]), c: columnNumber(m[1]) };
-}
-
-/** A sheet name quoted for use in a formula or a defined name. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Last row and column any cell, merge or validation of the plan reaches. */

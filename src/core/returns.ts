@@ -1,93 +1,103 @@
-// Shapes shared by reading, validating and merging returned forms.
-// A file is first read into a RawWorkbook (library-free grid), then the core finds
-// the form in it, validates every row and turns it into a ReturnResult.
+// Shapes shared by reading, validating and merging returned forms, as schemas with
+// their types inferred. A file is first read into a RawWorkbook (library-free grid),
+// then the core finds the form in it, validates every row and turns it into a ReturnResult.
 import { z } from 'zod';
-import { Message } from './plan';
+import { Message, MessageSchema } from './i18n';
+import { ProblemCode } from './messages';
+import { TotalsSchema, measureShape } from './vocabulary';
 
-export type Severity = 'error' | 'warning';
+export const SeveritySchema = z.enum(['error', 'warning']);
+export type Severity = z.infer<typeof SeveritySchema>;
 
 /** A cell as the file stored it; the core never sees a file library's types. */
-export interface RawCell {
+export const RawCellSchema = z.object({
   /** The stored value: for a formula cell its cached result, null when none was saved. */
-  value: string | number | boolean | null;
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
   /** Formula text without "=", when the cell holds a formula. */
-  formula?: string;
+  formula: z.string().optional(),
   /** The cell held an error value such as #VALUE!. */
-  error?: string;
+  error: z.string().optional(),
   /** The text the saving program displayed, when it stored one. */
-  text?: string;
-}
+  text: z.string().optional(),
+});
+export type RawCell = z.infer<typeof RawCellSchema>;
 
-export interface RawSheet {
-  name: string;
+export const RectSchema = z.object({ r1: z.number().int(), c1: z.number().int(), r2: z.number().int(), c2: z.number().int() });
+
+export const RawSheetSchema = z.object({
+  name: z.string(),
   /** Row-major, 0-based: cells[r][c] is Excel row r+1, column c+1. Holes are empty cells. */
-  cells: (RawCell | undefined)[][];
+  cells: z.array(z.array(RawCellSchema.optional())),
   /** Merged areas, 1-based. */
-  merges: { r1: number; c1: number; r2: number; c2: number }[];
-}
+  merges: z.array(RectSchema),
+});
+export type RawSheet = z.infer<typeof RawSheetSchema>;
 
-export interface RawName {
-  name: string;
-  /** Sheet the name points at, and a 1-based rectangle on it; absent when the name does not resolve to one area. */
-  sheet?: string;
-  r1?: number;
-  c1?: number;
-  r2?: number;
-  c2?: number;
-}
+/** A defined name: the sheet it points at and a 1-based rectangle on it; absent when it does not resolve to one area. */
+export const RawNameSchema = RectSchema.partial().extend({ name: z.string(), sheet: z.string().optional() });
+export type RawName = z.infer<typeof RawNameSchema>;
 
-export interface RawWorkbook {
+export const FileFormatSchema = z.enum(['xlsx', 'xls', 'ods']);
+
+export const RawWorkbookSchema = z.object({
   /** Base name of the file, as shown to the user. */
-  file: string;
-  format: 'xlsx' | 'xls' | 'ods';
+  file: z.string(),
+  format: FileFormatSchema,
   /** Last-modified time in ms since the epoch (file system or the file's own properties), for choosing between duplicates. */
-  modified?: number;
-  sheets: RawSheet[];
-  names: RawName[];
-}
+  modified: z.number().optional(),
+  sheets: z.array(RawSheetSchema),
+  names: z.array(RawNameSchema),
+});
+export type RawWorkbook = z.infer<typeof RawWorkbookSchema>;
 
-export interface Problem {
-  file: string;
-  sheet?: string;
+/** A problem's code: a key of the message catalogue (src/core/messages.ts). */
+const ProblemCodeSchema = z.custom<ProblemCode>((v) => typeof v === 'string');
+
+export const ProblemSchema = z.object({
+  file: z.string(),
+  sheet: z.string().optional(),
   /** A1 address such as "D12". */
-  cell?: string;
-  severity: Severity;
-  /** Stable machine code, e.g. "participants.notWhole". */
-  code: string;
-  message: Message;
-}
+  cell: z.string().optional(),
+  severity: SeveritySchema,
+  /** Stable machine code, e.g. "participants.invalid". */
+  code: ProblemCodeSchema,
+  message: MessageSchema,
+});
+export type Problem = z.infer<typeof ProblemSchema>;
 
-export interface ReturnRow {
+const whole = z.number().int().nonnegative();
+
+export const ReturnRowSchema = z.object({
   /** Excel row number in the returned file. */
-  row: number;
-  participants: number;
-  totalFunding: number;
-  budget: number;
-  otherFunding: number;
-}
+  row: z.number().int(),
+  ...measureShape(whole),
+});
+export type ReturnRow = z.infer<typeof ReturnRowSchema>;
 
-export interface ReturnResult {
-  file: string;
-  format?: RawWorkbook['format'];
-  modified?: number;
+/** A returned file read and validated: what a reader, a worker or a JSON file hands to the merge. */
+export const ReturnResultSchema = z.object({
+  file: z.string(),
+  format: FileFormatSchema.optional(),
+  modified: z.number().optional(),
   /** Sheet the form was found on. */
-  sheet?: string;
+  sheet: z.string().optional(),
   /** The unit's name exactly as written (trimmed), or undefined when missing. */
-  unit?: string;
+  unit: z.string().optional(),
   /** Year read from the form's subtitle, if any, and the cell it was read from. */
-  year?: number;
-  yearCell?: string;
-  rows: ReturnRow[];
-  problems: Problem[];
+  year: z.number().int().optional(),
+  yearCell: z.string().optional(),
+  rows: z.array(ReturnRowSchema),
+  problems: z.array(ProblemSchema),
   /** error: cannot be merged; otherwise merged (warnings shown). */
-  status: 'ok' | 'warning' | 'error';
-}
+  status: z.enum(['ok', 'warning', 'error']),
+});
+export type ReturnResult = z.infer<typeof ReturnResultSchema>;
 
 /** A file that could not even be read as a spreadsheet (wrong format, damaged, hostile). */
 export class FileRejected extends Error {
   constructor(
     public readonly file: string,
-    public readonly code: string,
+    public readonly code: ProblemCode,
     public readonly text: Message,
   ) {
     super(`${file}: ${text.vi}`);
@@ -95,44 +105,18 @@ export class FileRejected extends Error {
   }
 }
 
-export const GROUPS = [
-  { id: 'I', key: 'departments', heading: 'I. Các sở, ngành', label: { vi: 'Các sở, ngành', en: 'Provincial departments' } },
-  { id: 'II', key: 'districts', heading: 'II. UBND các huyện, thành phố', label: { vi: 'UBND các huyện, thành phố', en: 'District People’s Committees' } },
-  { id: 'III', key: 'associations', heading: 'III. Các hội, đoàn thể', label: { vi: 'Các hội, đoàn thể', en: 'Mass organisations' } },
-  { id: 'IV', key: 'facilities', heading: 'IV. Các cơ sở trợ giúp xã hội', label: { vi: 'Các cơ sở trợ giúp xã hội', en: 'Social assistance facilities' } },
-  { id: 'V', key: 'other', heading: 'V. Đơn vị khác', label: { vi: 'Đơn vị khác', en: 'Other units' } },
-] as const;
-
-export type GroupId = (typeof GROUPS)[number]['id'];
-
-export interface RosterEntry {
-  unit: string;
-  group: GroupId;
-}
-
 /** The --json shape (issue 3); extra fields allowed. */
 export const MergeSummarySchema = z.object({
-  accepted: z.array(
-    z.object({
-      file: z.string(),
-      unit: z.string(),
-      group: z.string(),
-      participants: z.number().int(),
-      totalFunding: z.number().int(),
-      budget: z.number().int(),
-      otherFunding: z.number().int(),
-      rows: z.number().int(),
-    }),
-  ),
+  accepted: z.array(z.object({ file: z.string(), unit: z.string(), group: z.string(), ...measureShape(z.number().int()), rows: z.number().int() })),
   rejected: z.array(
     z.object({
       file: z.string(),
-      issues: z.array(z.object({ sheet: z.string().optional(), cell: z.string().optional(), severity: z.enum(['error', 'warning']), message: z.string() })),
+      issues: z.array(z.object({ sheet: z.string().optional(), cell: z.string().optional(), severity: SeveritySchema, message: z.string() })),
     }),
   ),
   superseded: z.array(z.object({ file: z.string(), unit: z.string(), by: z.string() })),
   warnings: z.array(z.object({ file: z.string(), sheet: z.string().optional(), cell: z.string().optional(), message: z.string() })),
-  totals: z.object({ participants: z.number().int(), totalFunding: z.number().int(), budget: z.number().int(), otherFunding: z.number().int() }),
+  totals: TotalsSchema,
   coverage: z.object({ expected: z.number().int(), reported: z.number().int(), missing: z.array(z.string()) }),
 });
 export type MergeSummary = z.infer<typeof MergeSummarySchema>;

@@ -2,12 +2,11 @@
 // "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { editionOf } from './form';
 import { GroupResult, Merged, MergedUnit } from './merge';
-import { CellStyle, ChartPlan, Message, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows } from './plan';
-import { GROUPS } from './returns';
-
-export type Lang = 'vi' | 'en';
+import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from './vocabulary';
+import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
+import { Rect, cellAddress, columnLetter } from './a1';
+import { Catalogue, Lang, Message } from './i18n';
 
 export interface SummaryOptions {
   year?: number;
@@ -50,16 +49,15 @@ const STYLES: Record<string, CellStyle> = {
   cellTop: { border: true, wrap: true, vAlign: 'top' },
 };
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
-
-/** Base name of a file: the sheet shows names, not where the CLI found them. */
-const base = (f: string) => f.split(/[\\/]/).pop() || f;
+/** The sheet shows file names, not where the CLI found them. */
+const base = fileBaseName;
 
 // Columns of the summary table.
 const C = { no: 1, unit: 2, participants: 3, total: 4, budget: 5, other: 6, source: 7, note: 8 } as const;
 const LAST = 8;
 
-const L = {
+/** Every text of the consolidated workbook. */
+export const SUMMARY_TEXT = {
   title: { vi: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', en: 'SUMMARY OF RESULTS REPORTED BY UNITS' },
   moneyUnit: { vi: 'Đơn vị tính: đồng', en: 'Amounts in đồng' },
   no: { vi: 'STT', en: 'No.' },
@@ -91,16 +89,48 @@ const L = {
   superseded: { vi: 'Bị thay thế', en: 'Superseded' },
   noProblems: { vi: 'Không có lỗi hay cảnh báo nào.', en: 'No errors or warnings.' },
   chart: { vi: 'Kinh phí theo nhóm đơn vị', en: 'Funding by group' },
-} satisfies Record<string, Message>;
-
-function subtitle(year: number | undefined, province: string | undefined): Message {
-  const where = province ? { vi: ` trên địa bàn ${province}`, en: ` in ${province}` } : { vi: '', en: '' };
-  if (year === undefined) return { vi: `Ngày Công tác xã hội Việt Nam${where.vi}`, en: `Vietnam Social Work Day${where.en}` };
-  return {
-    vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${editionOf(year)} năm ${year}${where.vi}`,
-    en: `Vietnam Social Work Day ${year} (edition ${editionOf(year)})${where.en}`,
-  };
-}
+  notInRoster: { vi: 'Ngoài danh sách đơn vị', en: 'Not in the roster' },
+  files: { vi: 'tệp', en: 'files' },
+  allReported: { vi: 'Tất cả đơn vị trong danh sách đã báo cáo.', en: 'Every unit in the roster has reported.' },
+  rejectedNote: { vi: ' (tệp bị từ chối)', en: ' (file rejected)' },
+  subtitle(year: number | undefined, province: string | undefined): Message {
+    const where = province ? { vi: ` trên địa bàn ${province}`, en: ` in ${province}` } : { vi: '', en: '' };
+    if (year === undefined) return { vi: `Ngày Công tác xã hội Việt Nam${where.vi}`, en: `Vietnam Social Work Day${where.en}` };
+    return {
+      vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${editionOf(year)} năm ${year}${where.vi}`,
+      en: `Vietnam Social Work Day ${year} (edition ${editionOf(year)})${where.en}`,
+    };
+  },
+  nameInFile: (unit: string): Message => ({ vi: `Tên trong tệp: ${unit}`, en: `Name in file: ${unit}` }),
+  replaces: (files: string): Message => ({ vi: `Thay cho tệp cũ: ${files}`, en: `Replaces older file: ${files}` }),
+  unitWarnings: (n: number): Message => ({ vi: `${n} cảnh báo (xem trang “${CHECK_SHEET.vi}”)`, en: `${n} warning(s) (see “${CHECK_SHEET.en}”)` }),
+  reportedNoRoster: (n: number): Message => ({
+    vi: `Đã báo cáo: ${n} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
+    en: `Reported: ${n} units (no roster of expected units to compare with).`,
+  }),
+  reportedOf: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo: ${reported}/${expected} đơn vị`, en: `Reported: ${reported}/${expected} units` }),
+  outsideRoster: (n: number): Message => ({ vi: ` Ngoài danh sách: ${n} đơn vị.`, en: ` Outside the roster: ${n} units.` }),
+  groupReported: (reported: number, expected: number): Message => ({ vi: `Đã báo cáo ${reported}/${expected}`, en: `Reported ${reported}/${expected}` }),
+  groupExtra: (n: number): Message => ({ vi: `Ngoài danh sách: ${n}`, en: `Not in the roster: ${n}` }),
+  notMerged: (rejected: number, superseded: number): Message => ({
+    vi: `Tệp chưa tổng hợp: ${rejected} tệp bị từ chối vì có lỗi, ${superseded} tệp bị thay bằng tệp mới hơn (xem trang “${CHECK_SHEET.vi}”).`,
+    en: `Files not merged: ${rejected} rejected for errors, ${superseded} replaced by newer files (see “${CHECK_SHEET.en}”).`,
+  }),
+  notReported: (n: number): Message => ({ vi: `Đơn vị chưa báo cáo (${n}):`, en: `Units not yet reported (${n}):` }),
+  rejectedFiles: (files: string): Message => ({ vi: `Tệp có lỗi, chưa tổng hợp: ${files}`, en: `File has errors, not merged: ${files}` }),
+  placeDate: (place: string, year: number | undefined): Message => ({ vi: `${place}, ngày ..... tháng ..... năm ${year ?? '.....'}`, en: `${place}, date ..................` }),
+  checkCounts: (accepted: number, rejected: number, superseded: number, warnings: number): Message => ({
+    vi: `Đã tổng hợp ${accepted} tệp; bị từ chối ${rejected}; bị thay thế ${superseded}; cảnh báo ${warnings}.`,
+    en: `Merged ${accepted} files; rejected ${rejected}; superseded ${superseded}; warnings ${warnings}.`,
+  }),
+  supersededBy: (unit: string, by: string): Message => ({
+    vi: `Đơn vị “${unit}” có tệp mới hơn là “${by}”; tệp này không được tổng hợp.`,
+    en: `Unit “${unit}” has a newer file, “${by}”; this file was not merged.`,
+  }),
+  workbookTitle: (year: number | undefined): Message =>
+    year ? { vi: `Tổng hợp Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: summary` } : { vi: 'Tổng hợp Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: summary' },
+} satisfies Catalogue;
+const L = SUMMARY_TEXT;
 
 class Sheet {
   cells: PlanCell[] = [];
@@ -123,36 +153,34 @@ class Sheet {
 
 function unitNote(u: MergedUnit, hasRoster: boolean, t: (m: Message) => string): string | undefined {
   const notes: string[] = [];
-  if (hasRoster && u.rosterIndex === undefined) notes.push(t({ vi: 'Ngoài danh sách đơn vị', en: 'Not in the roster' }));
+  if (hasRoster && u.rosterIndex === undefined) notes.push(t(L.notInRoster));
   // Any difference in how the unit wrote its name is shown, so a reader can trace the row back to the file.
-  if (u.rosterUnit !== undefined && u.unit.normalize('NFC') !== u.rosterUnit.normalize('NFC')) notes.push(t({ vi: `Tên trong tệp: ${u.unit}`, en: `Name in file: ${u.unit}` }));
-  if (u.replaces.length) notes.push(t({ vi: `Thay cho tệp cũ: ${u.replaces.map(base).join(', ')}`, en: `Replaces older file: ${u.replaces.map(base).join(', ')}` }));
-  if (u.warnings.length) notes.push(t({ vi: `${u.warnings.length} cảnh báo (xem trang “${CHECK_SHEET.vi}”)`, en: `${u.warnings.length} warning(s) (see “${CHECK_SHEET.en}”)` }));
+  if (u.rosterUnit !== undefined && u.unit.normalize('NFC') !== u.rosterUnit.normalize('NFC')) notes.push(t(L.nameInFile(u.unit)));
+  if (u.replaces.length) notes.push(t(L.replaces(u.replaces.map(base).join(', '))));
+  if (u.warnings.length) notes.push(t(L.unitWarnings(u.warnings.length)));
   return notes.length ? notes.join('; ') : undefined;
 }
 
 function coverageLine(m: Merged, t: (m: Message) => string): string {
   const hasRoster = !!m.roster;
   if (!hasRoster) {
-    return t({
-      vi: `Đã báo cáo: ${m.coverage.reported} đơn vị (không có danh sách đơn vị phải báo cáo để đối chiếu).`,
-      en: `Reported: ${m.coverage.reported} units (no roster of expected units to compare with).`,
-    });
+    return t(L.reportedNoRoster(m.coverage.reported));
   }
   const parts = m.groups.filter((g) => g.expected > 0).map((g) => `${t(g.label)}: ${g.reported}/${g.expected}`);
   const extra = m.groups.reduce((s, g) => s + g.extra, 0);
-  const head = t({ vi: `Đã báo cáo: ${m.coverage.reported}/${m.coverage.expected} đơn vị`, en: `Reported: ${m.coverage.reported}/${m.coverage.expected} units` });
-  const tail = extra ? t({ vi: ` Ngoài danh sách: ${extra} đơn vị.`, en: ` Outside the roster: ${extra} units.` }) : '';
+  const head = t(L.reportedOf(m.coverage.reported, m.coverage.expected));
+  const tail = extra ? t(L.outsideRoster(extra)) : '';
   return `${head}${parts.length ? ` (${parts.join('; ')})` : ''}.${tail}`;
 }
 
 function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string): SheetPlan {
+  const groupSet = groupSetForYear(m.year);
   const s = new Sheet();
   const hasRoster = !!m.roster;
 
   if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
   s.put(3, 1, t(L.title), 'title', LAST);
-  s.put(4, 1, t(subtitle(opts.year, opts.province)), 'subtitle', LAST);
+  s.put(4, 1, t(L.subtitle(opts.year, opts.province)), 'subtitle', LAST);
   s.put(5, C.source, t(L.moneyUnit), 'unitOfMeasure', LAST);
   s.rowHeights[1] = 32;
   s.rowHeights[3] = 22;
@@ -183,7 +211,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   for (const g of shown) {
     const gr = r++;
     groupRows.set(g, gr);
-    s.put(gr, C.no, ROMAN[GROUPS.findIndex((x) => x.id === g.id)], 'groupNo');
+    s.put(gr, C.no, groupNumeral(g.id, groupSet), 'groupNo');
     s.put(gr, C.unit, t(g.label), 'groupText');
     g.units.forEach((u, i) => {
       s.put(r, C.no, i + 1, 'no');
@@ -206,8 +234,8 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     const cov = !hasRoster
       ? undefined
       : g.expected > 0
-        ? t({ vi: `Đã báo cáo ${g.reported}/${g.expected}`, en: `Reported ${g.reported}/${g.expected}` })
-        : t({ vi: `Ngoài danh sách: ${g.extra}`, en: `Not in the roster: ${g.extra}` });
+        ? t(L.groupReported(g.reported, g.expected))
+        : t(L.groupExtra(g.extra));
     s.put(gr, C.note, cov, 'groupNote');
   }
   const last = r - 1;
@@ -218,7 +246,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     if (last >= first) s.formula(totalRow, c, `SUBTOTAL(9,${growingRange(c, `ROW(${cellAddress(colNo, c, true)})+1`, 'ROW()-1')})`, 'totalNum');
     else s.put(totalRow, c, 0, 'totalNum');
   }
-  s.put(totalRow, C.source, `${m.accepted.length} ${t({ vi: 'tệp', en: 'files' })}`, 'totalText');
+  s.put(totalRow, C.source, `${m.accepted.length} ${t(L.files)}`, 'totalText');
   s.put(totalRow, C.note, null, 'totalText');
 
   // Funding breakdown: amounts point at the table, shares are formulas too.
@@ -236,7 +264,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     s.formula(row, C.note, `IF(${d}=0,0,${cellAddress(row, C.other)}/${d})`, stylePct);
   };
   for (const g of shown) {
-    s.put(r, C.no, ROMAN[GROUPS.findIndex((x) => x.id === g.id)], 'no');
+    s.put(r, C.no, groupNumeral(g.id, groupSet), 'no');
     s.put(r, C.unit, t(g.label), 'text');
     const ratio = !hasRoster ? String(g.reported) : g.expected > 0 ? `${g.reported}/${g.expected}${g.extra ? ` (+${g.extra})` : ''}` : `+${g.extra}`;
     s.put(r, C.participants, ratio, 'ratio');
@@ -257,23 +285,20 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   if (notMerged) {
     s.put(
       r++, C.no,
-      t({
-        vi: `Tệp chưa tổng hợp: ${m.rejected.length} tệp bị từ chối vì có lỗi, ${m.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${CHECK_SHEET.vi}”).`,
-        en: `Files not merged: ${m.rejected.length} rejected for errors, ${m.superseded.length} replaced by newer files (see “${CHECK_SHEET.en}”).`,
-      }),
+      t(L.notMerged(m.rejected.length, m.superseded.length)),
       'line', LAST,
     );
   }
   if (hasRoster) {
     const miss = m.coverage.missing;
-    if (!miss.length) s.put(r++, C.no, t({ vi: 'Tất cả đơn vị trong danh sách đã báo cáo.', en: 'Every unit in the roster has reported.' }), 'line', LAST);
+    if (!miss.length) s.put(r++, C.no, t(L.allReported), 'line', LAST);
     else {
-      s.put(r++, C.no, t({ vi: `Đơn vị chưa báo cáo (${miss.length}):`, en: `Units not yet reported (${miss.length}):` }), 'section', LAST);
+      s.put(r++, C.no, t(L.notReported(miss.length)), 'section', LAST);
       miss.forEach((u, i) => {
         s.put(r, C.no, i + 1, 'no');
         s.put(r, C.unit, u.unit, 'text');
-        s.put(r, C.participants, t(GROUPS.find((g) => g.id === u.group)!.label), 'text', C.other);
-        const note = u.rejectedFiles.length ? t({ vi: `Tệp có lỗi, chưa tổng hợp: ${u.rejectedFiles.map(base).join(', ')}`, en: `File has errors, not merged: ${u.rejectedFiles.map(base).join(', ')}` }) : undefined;
+        s.put(r, C.participants, t(groupOf(u.group, groupSet).label), 'text', C.other);
+        const note = u.rejectedFiles.length ? t(L.rejectedFiles(u.rejectedFiles.map(base).join(', '))) : undefined;
         s.put(r, C.source, note, 'small', C.note);
         r++;
       });
@@ -282,7 +307,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
 
   r++;
   const place = opts.province ?? '……………';
-  s.put(r++, C.budget, t({ vi: `${place}, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `${place}, date ..................` }), 'place', LAST);
+  s.put(r++, C.budget, t(L.placeDate(place, opts.year)), 'place', LAST);
   s.put(r, C.unit, t(L.preparer), 'signer');
   s.put(r++, C.budget, t(L.signer), 'signer', LAST);
 
@@ -322,10 +347,7 @@ function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
   s.put(1, 1, t(L.checkTitle), 'title', 5);
   s.put(
     2, 1,
-    t({
-      vi: `Đã tổng hợp ${m.accepted.length} tệp; bị từ chối ${m.rejected.length}; bị thay thế ${m.superseded.length}; cảnh báo ${m.warnings.length}.`,
-      en: `Merged ${m.accepted.length} files; rejected ${m.rejected.length}; superseded ${m.superseded.length}; warnings ${m.warnings.length}.`,
-    }),
+    t(L.checkCounts(m.accepted.length, m.rejected.length, m.superseded.length, m.warnings.length)),
     'note', 5,
   );
   const head = 4;
@@ -341,15 +363,12 @@ function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
   };
   for (const x of m.rejected) {
     for (const p of x.problems) {
-      const rejectedNote = t({ vi: ' (tệp bị từ chối)', en: ' (file rejected)' });
+      const rejectedNote = t(L.rejectedNote);
       row(x.file, p.sheet, p.cell, p.severity === 'error' ? t(L.error) + rejectedNote : t(L.warning), p.severity === 'error' ? 'severityError' : 'severityWarning', t(p.message));
     }
   }
   for (const x of m.superseded) {
-    row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t({
-      vi: `Đơn vị “${x.unit}” có tệp mới hơn là “${base(x.by)}”; tệp này không được tổng hợp.`,
-      en: `Unit “${x.unit}” has a newer file, “${base(x.by)}”; this file was not merged.`,
-    }));
+    row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t(L.supersededBy(x.unit, base(x.by))));
   }
   for (const p of m.warnings) row(p.file, p.sheet, p.cell, t(L.warning), 'severityWarning', t(p.message));
   if (r === head + 1) s.put(r++, 1, t(L.noProblems), 'cellTop', 5);
@@ -383,7 +402,7 @@ export function buildSummaryPlan(merged: Merged, opts: SummaryOptions = {}): Wor
   const o = { ...opts, year };
   return {
     sheets: [summarySheet(merged, o, t), checkSheet(merged, t)].map(fitWrappedRows),
-    title: t(year ? { vi: `Tổng hợp Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: summary` } : { vi: 'Tổng hợp Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: summary' }),
+    title: t(L.workbookTitle(year)),
   };
 }
 

@@ -3,13 +3,16 @@
 // (Roman numerals), the "Tổng cộng" row, the title block and the coverage lines.
 // A clerk may have inserted rows, corrected a figure or deleted the checks sheet:
 // figures always come from the unit rows; a printed subtotal that disagrees is a warning.
-import { Totals } from './merge';
-import { NM } from './national-messages';
+import { Message } from './i18n';
+import { PROBLEM_MESSAGES, ProblemCode } from './messages';
 import { parseWholeNumber } from './numbers';
-import { Message, cellAddress } from './plan';
+import { cellAddress } from './plan';
 import { ProvinceDirectory, ProvinceMatch } from './provinces';
-import { GroupId, Problem, RawCell, RawSheet, RawWorkbook, Severity } from './returns';
+import { Problem, RawCell, RawSheet, RawWorkbook, Severity } from './returns';
 import { groupFromText } from './units';
+import { GroupId, Totals } from './vocabulary';
+
+const NM = PROBLEM_MESSAGES;
 
 export interface SummaryUnit extends Totals {
   /** Excel row in the summary. */
@@ -175,11 +178,11 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
   const base: ProvinceReturn = { kind: 'summary', file, format: raw?.format, modified: raw?.modified, units: [], groups: [], totals: { ...ZERO }, problems: [], status: 'error' };
   let layout: Layout | undefined;
   for (const s of raw?.sheets ?? []) if (Array.isArray(s?.cells) && (layout = findLayout(s))) break;
-  if (!layout) return { ...base, problems: [{ file, severity: 'error', code: 'summary.notFound', message: NM.summaryNotFound() }] };
+  if (!layout) return { ...base, problems: [{ file, severity: 'error', code: 'summary.notFound', message: NM['summary.notFound']() }] };
 
   const { sheet, columnRow, cols } = layout;
   const problems: Problem[] = [];
-  const add = (severity: Severity, code: string, message: Message, r?: number, c?: number) =>
+  const add = (severity: Severity, code: ProblemCode, message: Message, r?: number, c?: number) =>
     problems.push({ file, sheet: sheet.name, ...(r && c ? { cell: cellAddress(r, c) } : {}), severity, code, message });
 
   // Where the table ends: "Tổng cộng", else the next section.
@@ -198,29 +201,29 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
       break;
     }
   }
-  if (totalRow === undefined) add('warning', 'summary.totalMissing', NM.summaryTotalMissing(), columnRow, cols.unit);
+  if (totalRow === undefined) add('warning', 'summary.totalMissing', NM['summary.totalMissing'](), columnRow, cols.unit);
 
   const units: SummaryUnit[] = [];
   const groups: (SummaryGroup & { printed: Partial<Record<(typeof KEYS)[number], { value: number; c: number }>> })[] = [];
   let rowErrors = false;
 
-  const number = (r: number, c: number, what: Message): { ok: boolean; value: number } => {
+  const number = (r: number, c: number, what: 'participants' | 'budget' | 'otherFunding'): { ok: boolean; value: number } => {
     const cell = cellAt(sheet, r, c);
     if (isBlank(cell)) return { ok: true, value: 0 };
     if (cell!.error) {
-      add('error', 'summary.cellError', NM.cellError(what, cell!.error), r, c);
+      add('error', 'summary.cellError', NM['summary.cellError'](what, cell!.error), r, c);
       return { ok: false, value: 0 };
     }
     if (cell!.formula !== undefined && (cell!.value === null || cell!.value === undefined)) {
-      add('error', 'summary.formulaNoValue', NM.formulaNoValue(what), r, c);
+      add('error', 'summary.formulaNoValue', NM['summary.formulaNoValue'](what), r, c);
       return { ok: false, value: 0 };
     }
     const res = parseWholeNumber(cell!.value);
     if (!res.ok) {
-      add('error', 'summary.number.invalid', NM.notWholeNumber(what, str(cell)), r, c);
+      add('error', 'summary.number.invalid', NM['summary.number.invalid'](what, str(cell)), r, c);
       return { ok: false, value: 0 };
     }
-    if (res.fromText) add('warning', 'summary.number.text', NM.numberAsText(what, str(cell), res.value), r, c);
+    if (res.fromText) add('warning', 'summary.number.text', NM['summary.number.text'](what, str(cell), res.value), r, c);
     return { ok: true, value: res.value };
   };
   /** A printed figure (a subtotal's cached result); undefined when none was saved. */
@@ -253,20 +256,20 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     const anyFigure = figures.some((c) => !isBlank(c) && !(c!.formula !== undefined && !c!.error && (c!.value === null || c!.value === 0 || c!.value === '')));
     if (!name && !anyFigure) continue;
     if (!name) {
-      add('error', 'summary.unitNameMissing', NM.unitNameMissing(r), r, cols.unit);
+      add('error', 'summary.unitNameMissing', NM['summary.unitNameMissing'](r), r, cols.unit);
       rowErrors = true;
       continue;
     }
     const before = problems.filter((p) => p.severity === 'error').length;
-    const p = number(r, cols.participants, NM.col.participants);
-    const b = number(r, cols.budget, NM.col.budget);
-    const o = number(r, cols.other, NM.col.other);
+    const p = number(r, cols.participants, 'participants');
+    const b = number(r, cols.budget, 'budget');
+    const o = number(r, cols.other, 'otherFunding');
     const tc = cellAt(sheet, r, cols.total);
     if (b.ok && o.ok && !isBlank(tc)) {
       const t = printed(r, cols.total);
       if (t !== undefined && t !== b.value + o.value) {
-        if (t > 0 && b.value + o.value === 0) add('error', 'summary.noBreakdown', NM.noBreakdown(t), r, cols.total);
-        else add('warning', 'summary.rowTotalDisagrees', NM.rowTotalDisagrees(t, b.value, o.value), r, cols.total);
+        if (t > 0 && b.value + o.value === 0) add('error', 'summary.noBreakdown', NM['summary.noBreakdown'](t), r, cols.total);
+        else add('warning', 'summary.rowTotalDisagrees', NM['summary.rowTotalDisagrees'](t, b.value, o.value), r, cols.total);
       }
     }
     if (problems.filter((x) => x.severity === 'error').length > before) {
@@ -274,7 +277,7 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
       continue;
     }
     const group = groups[groups.length - 1];
-    if (!group) add('warning', 'summary.unitOutsideGroup', NM.unitOutsideGroup(name), r, cols.unit);
+    if (!group) add('warning', 'summary.unitOutsideGroup', NM['summary.unitOutsideGroup'](name), r, cols.unit);
     const note = cols.note ? str(cellAt(sheet, r, cols.note)) : '';
     const inFile = /(?:tên trong tệp|name in file)\s*:\s*([^;]+)/iu.exec(note);
     const source = cols.source ? str(cellAt(sheet, r, cols.source)) : '';
@@ -303,14 +306,14 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     for (const g of groups) {
       for (const k of KEYS) {
         const pr = g.printed[k];
-        if (pr && pr.value !== g.totals[k]) add('warning', 'summary.subtotalDisagrees', NM.subtotalDisagrees(g.label, k, pr.value, g.totals[k]), g.row, pr.c);
+        if (pr && pr.value !== g.totals[k]) add('warning', 'summary.subtotalDisagrees', NM['summary.subtotalDisagrees'](g.label, k, pr.value, g.totals[k]), g.row, pr.c);
       }
     }
     if (totalRow !== undefined) {
       for (const k of KEYS) {
         const c = k === 'participants' ? cols.participants : k === 'totalFunding' ? cols.total : k === 'budget' ? cols.budget : cols.other;
         const v = printed(totalRow, c);
-        if (v !== undefined && v !== totals[k]) add('warning', 'summary.grandTotalDisagrees', NM.grandTotalDisagrees(k, v, totals[k]), totalRow, c);
+        if (v !== undefined && v !== totals[k]) add('warning', 'summary.grandTotalDisagrees', NM['summary.grandTotalDisagrees'](k, v, totals[k]), totalRow, c);
       }
     }
   }
@@ -338,7 +341,7 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     }
     if (year) break;
   }
-  if (year && opts.campaignYear !== undefined && year.year !== opts.campaignYear) add('warning', 'summary.yearDiffers', NM.summaryYearDiffers(year.year, opts.campaignYear), year.r, year.c);
+  if (year && opts.campaignYear !== undefined && year.year !== opts.campaignYear) add('warning', 'summary.yearDiffers', NM['summary.yearDiffers'](year.year, opts.campaignYear), year.r, year.c);
 
   const dir = opts.directory;
   let found: { match: ProvinceMatch; text: string; r?: number; c?: number } | undefined;
@@ -358,11 +361,11 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
   for (const x of titleCells) if (!YEAR.some((re) => re.test(x.text.toLowerCase()))) tryText(x.text, x.r, x.c);
   if (!found) {
     tryText(file.replace(/\.[^.]+$/, ''));
-    if (found) add('warning', 'summary.provinceFromFile', NM.provinceFromFileName((found as { match: ProvinceMatch }).match.province.name));
+    if (found) add('warning', 'summary.provinceFromFile', NM['summary.provinceFromFile']((found as { match: ProvinceMatch }).match.province.name));
   }
   const f = found as { match: ProvinceMatch; text: string; r?: number; c?: number } | undefined;
-  if (!f) add('error', 'summary.provinceMissing', NM.provinceMissing(dir.provinces.length), year?.r ?? 1, year?.c ?? 1);
-  else if (f.match.former) add('warning', 'summary.provinceFormer', NM.formerProvince(f.match.former, f.match.province.name), f.r, f.c);
+  if (!f) add('error', 'summary.provinceMissing', NM['summary.provinceMissing'](dir.provinces.length), year?.r ?? 1, year?.c ?? 1);
+  else if (f.match.former) add('warning', 'summary.provinceFormer', NM['summary.provinceFormer'](f.match.former, f.match.province.name), f.r, f.c);
 
   // Coverage and timeliness lines below the table.
   let coverage: ProvinceReturn['coverage'];
@@ -372,10 +375,10 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     const cell = cellAddress(x.r, x.c);
     const rows = units.length;
     if (cov.expected !== undefined && cov.reported + cov.extra !== rows) {
-      add('warning', 'summary.coverageStale', NM.coverageStale(cov.reported, cov.expected, cov.extra, rows), x.r, x.c);
+      add('warning', 'summary.coverageStale', NM['summary.coverageStale'](cov.reported, cov.expected, cov.extra, rows), x.r, x.c);
       coverage = { reported: Math.max(0, rows - cov.extra), expected: cov.expected, extra: cov.extra, cell };
     } else if (cov.expected === undefined && cov.reported !== rows) {
-      add('warning', 'summary.coverageStale', NM.coverageStale(cov.reported, undefined, 0, rows), x.r, x.c);
+      add('warning', 'summary.coverageStale', NM['summary.coverageStale'](cov.reported, undefined, 0, rows), x.r, x.c);
       coverage = { reported: rows, extra: 0, cell };
     } else coverage = { ...cov, cell };
     break;
@@ -389,7 +392,7 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     }
   }
 
-  if (!units.length && !problems.some((p) => p.severity === 'error')) add('warning', 'summary.noUnits', NM.noUnits(), columnRow, cols.unit);
+  if (!units.length && !problems.some((p) => p.severity === 'error')) add('warning', 'summary.noUnits', NM['summary.noUnits'](), columnRow, cols.unit);
 
   const status = problems.some((p) => p.severity === 'error') ? 'error' : problems.length ? 'warning' : 'ok';
   return {

@@ -1,8 +1,10 @@
 // Unit names: one key per unit however it is written, the group a unit belongs
 // to, and the roster of units expected to report.
 import { z } from 'zod';
-import { GROUPS, GroupId, RosterEntry, Severity } from './returns';
-import { Message } from './plan';
+import { PROBLEM_MESSAGES as MSG, RosterCode } from './messages';
+import { Severity } from './returns';
+import { DISTRICT_LEVEL, GROUPS_2017, GroupId, GroupSet, RosterEntry, groupOf } from './vocabulary';
+import { Message } from './i18n';
 
 const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 
@@ -57,8 +59,7 @@ function canonicalTones(s: string): string {
 }
 
 // Prefixes that say what kind of body a unit is, not which one. Longest first.
-const LEVEL = String.raw`(?:huyện|h\.|thành phố|tp\.?|thị xã|tx\.?|quận|q\.)`;
-const PREFIXES = prefixPatterns(LEVEL, '(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)', 'sở');
+const PREFIXES = prefixPatterns(DISTRICT_LEVEL, '(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)', 'sở');
 // The same without diacritics, for names typed without them ("UBND huyen Binh Gia").
 const LOOSE_PREFIXES = prefixPatterns(String.raw`(?:huyen|h\.|thanh pho|tp\.?|thi xa|tx\.?|quan|q\.)`, '(?:ubnd|uy ban nhan dan)', 'so');
 
@@ -98,37 +99,24 @@ export function looseUnitKey(s: string): string {
   return stripSuffix(stripPrefix(bare, LOOSE_PREFIXES));
 }
 
-const GROUP_PATTERNS: [GroupId, RegExp][] = [
-  // Mặt trận's committee starts "Ủy ban", so it is tested before the People's Committees.
-  ['III', /^(?:hội|mặt trận|(?:ủy|uỷ) ban (?:mặt trận|mttq)|ubmttq|mttq|đoàn|tỉnh đoàn|thành đoàn|liên đoàn|liên hiệp|liên minh|công đoàn|cựu chiến binh)(?:\s|$)/u],
-  ['II', new RegExp(String.raw`^(?:(?:ubnd|(?:ủy|uỷ) ban nhân dân)\s*${LEVEL}|huyện|thành phố|thị xã|quận|tp\.?|tx\.?)(?:(?<=\.)|\s|$)`, 'u')],
-  ['I', /^(?:sở|ban|đài|báo|văn phòng|thanh tra|công an|bộ chỉ huy|kho bạc|cục)(?:\s|$)/u],
-  ['IV', /^(?:trung tâm|bệnh viện|quỹ|cơ sở|làng trẻ|trường)(?:\s|$)/u],
-];
-
 /** The group a unit belongs to, guessed from how its name starts. */
-export function inferGroup(name: string): GroupId {
+export function inferGroup(name: string, set: GroupSet = GROUPS_2017): GroupId {
   const s = canonicalTones(basicNormalize(name));
-  for (const [id, re] of GROUP_PATTERNS) if (re.test(s)) return id;
-  return 'V';
+  for (const id of set.nameOrder) if (groupOf(id, set).names?.test(s)) return id;
+  return set.fallback;
 }
 
 const ROMAN: Record<string, GroupId> = { i: 'I', ii: 'II', iii: 'III', iv: 'IV', v: 'V', '1': 'I', '2': 'II', '3': 'III', '4': 'IV', '5': 'V' };
 
 /** A roster's "Nhóm" cell to a group: "II", "2", "II. UBND các huyện, thành phố", "Các sở, ngành", "districts". */
-export function groupFromText(text: string | number | null | undefined): GroupId | undefined {
+export function groupFromText(text: string | number | null | undefined, set: GroupSet = GROUPS_2017): GroupId | undefined {
   if (text === null || text === undefined) return undefined;
   const s = basicNormalize(String(text));
   if (s === '') return undefined;
   const lead = /^(?:nhóm\s+)?([ivx]+|\d)(?:[.):\s]|$)/u.exec(s);
   if (lead && ROMAN[lead[1]]) return ROMAN[lead[1]];
-  for (const g of GROUPS) if (s === g.key || s === g.label.en.toLowerCase() || s === basicNormalize(g.label.vi)) return g.id;
-  // Words, most specific first: "cơ sở trợ giúp" also contains "sở".
-  if (/trợ giúp|bảo trợ|cơ sở|facilit/u.test(s)) return 'IV';
-  if (/huyện|ubnd|ủy ban nhân dân|uỷ ban nhân dân|district/u.test(s)) return 'II';
-  if (/hội|đoàn thể|mặt trận|association|mass org/u.test(s)) return 'III';
-  if (/sở|ngành|department/u.test(s)) return 'I';
-  if (/khác|other/u.test(s)) return 'V';
+  for (const g of set.groups) if (s === g.key || s === g.label.en.toLowerCase() || s === basicNormalize(g.label.vi)) return g.id;
+  for (const id of set.wordOrder) if (groupOf(id, set).words?.test(s)) return id;
   return undefined;
 }
 
@@ -144,7 +132,7 @@ export interface RosterProblem {
   line?: number;
   unit?: string;
   severity: Severity;
-  code: string;
+  code: RosterCode;
   message: Message;
 }
 
@@ -157,7 +145,7 @@ export interface RosterResult {
  * Validates roster rows. A blank group is inferred from the name (warning); a group
  * that cannot be understood drops the row (error); a unit listed twice is kept once (warning).
  */
-export function buildRoster(rows: readonly RosterRow[]): RosterResult {
+export function buildRoster(rows: readonly RosterRow[], set: GroupSet = GROUPS_2017): RosterResult {
   const entries: RosterEntry[] = [];
   const problems: RosterProblem[] = [];
   const seen = new Map<string, number>();
@@ -165,43 +153,30 @@ export function buildRoster(rows: readonly RosterRow[]): RosterResult {
     const parsed = RosterRowSchema.safeParse(input);
     const line = (parsed.success ? parsed.data.line : undefined) ?? i + 1;
     if (!parsed.success) {
-      problems.push({ line, severity: 'error', code: 'roster.badRow', message: { vi: `Dòng ${line}: không đọc được dòng này của danh sách đơn vị.`, en: `Line ${line}: this roster line cannot be read.` } });
+      problems.push({ line, severity: 'error', code: 'roster.badRow', message: MSG['roster.badRow'](line) });
       return;
     }
     const { unit, group } = parsed.data;
     const groupText = group === null || group === undefined ? '' : String(group).trim();
     if (unit === '') {
-      if (groupText !== '') problems.push({ line, severity: 'warning', code: 'roster.noUnit', message: { vi: `Dòng ${line}: thiếu tên đơn vị, đã bỏ qua dòng này.`, en: `Line ${line}: no unit name; the line was skipped.` } });
+      if (groupText !== '') problems.push({ line, severity: 'warning', code: 'roster.noUnit', message: MSG['roster.noUnit'](line) });
       return;
     }
     let id: GroupId | undefined;
     if (groupText === '') {
-      id = inferGroup(unit);
-      const g = GROUPS.find((x) => x.id === id)!;
-      problems.push({
-        line, unit, severity: 'warning', code: 'roster.groupInferred',
-        message: { vi: `Dòng ${line}: đơn vị “${unit}” chưa ghi nhóm; đã xếp vào nhóm “${g.heading}” theo tên. Hãy ghi cột Nhóm nếu chưa đúng.`, en: `Line ${line}: “${unit}” has no group; put in “${id}. ${g.label.en}” from its name. Fill in the group column if that is wrong.` },
-      });
+      id = inferGroup(unit, set);
+      problems.push({ line, unit, severity: 'warning', code: 'roster.groupInferred', message: MSG['roster.groupInferred'](line, unit, groupOf(id, set)) });
     } else {
-      id = groupFromText(groupText);
+      id = groupFromText(groupText, set);
       if (!id) {
-        problems.push({
-          line, unit, severity: 'error', code: 'roster.unknownGroup',
-          message: {
-            vi: `Dòng ${line}: nhóm “${groupText}” của đơn vị “${unit}” không rõ là nhóm nào. Hãy ghi I, II, III, IV hoặc V (${GROUPS.map((g) => g.heading).join('; ')}).`,
-            en: `Line ${line}: group “${groupText}” of “${unit}” is not recognised. Write I, II, III, IV or V (${GROUPS.map((g) => `${g.id}. ${g.label.en}`).join('; ')}).`,
-          },
-        });
+        problems.push({ line, unit, severity: 'error', code: 'roster.unknownGroup', message: MSG['roster.unknownGroup'](line, groupText, unit, set.groups) });
         return;
       }
     }
     const key = normalizeUnitName(unit);
     const prev = seen.get(key);
     if (prev !== undefined) {
-      problems.push({
-        line, unit, severity: 'warning', code: 'roster.duplicate',
-        message: { vi: `Dòng ${line}: đơn vị “${unit}” trùng với “${entries[prev].unit}” đã có trong danh sách; chỉ tính một lần.`, en: `Line ${line}: “${unit}” is the same unit as “${entries[prev].unit}”; counted once.` },
-      });
+      problems.push({ line, unit, severity: 'warning', code: 'roster.duplicate', message: MSG['roster.duplicate'](line, unit, entries[prev].unit) });
       return;
     }
     seen.set(key, entries.length);

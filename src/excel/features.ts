@@ -1,6 +1,6 @@
 // What this Excel can do, from its requirement sets, and how to tell the user
 // what had to be left out on an older version.
-import { Message } from '../core/plan';
+import { Lang, StringKey, translator } from '../taskpane/i18n';
 
 export interface Features {
   /** Merges, column widths, unlocking cells, sheet protection (ExcelApi 1.2; Excel 2016 has it). */
@@ -53,52 +53,29 @@ export function isCellEditModeError(e: unknown): boolean {
 
 export type Omission = 'layout' | 'protection' | 'names' | 'validation' | 'pageLayout' | 'freeze' | 'chart';
 
-const OMITTED: Record<Omission, Message> = {
-  layout: {
-    vi: 'gộp ô và độ rộng cột (cần Excel 2016 trở lên)',
-    en: 'merged cells and column widths (needs Excel 2016 or later)',
-  },
-  protection: {
-    vi: 'khóa bảng tính (cần Excel 2016 trở lên)',
-    en: 'sheet protection (needs Excel 2016 or later)',
-  },
-  names: {
-    vi: 'tên vùng như CTXH_DonVi (cần Excel 2016 bản cập nhật)',
-    en: 'defined names such as CTXH_DonVi (needs an updated Excel 2016)',
-  },
-  validation: {
-    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2019 hoặc Microsoft 365) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
-    en: 'the input rules that check numbers as they are typed (needs Excel 2019 or Microsoft 365) — the “Check” tab still checks the figures',
-  },
-  pageLayout: {
-    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365) — hãy chỉnh trong Bố trí Trang trước khi in',
-    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2019 or Microsoft 365) — set it in Page Layout before printing',
-  },
-  freeze: {
-    vi: 'cố định dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365)',
-    en: 'frozen header rows (needs Excel 2019 or Microsoft 365)',
-  },
-  chart: {
-    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019 hoặc Microsoft 365)',
-    en: 'the funding breakdown chart (needs Excel 2019 or Microsoft 365)',
-  },
+/** The pane's words for each omission (src/taskpane/i18n.ts holds them with every other UI string). */
+const OMITTED: Record<Omission, StringKey> = {
+  layout: 'omitLayout',
+  protection: 'omitProtection',
+  names: 'omitNames',
+  validation: 'omitValidation',
+  pageLayout: 'omitPageLayout',
+  freeze: 'omitFreeze',
+  chart: 'omitChart',
 };
 
 /** What was left out, one plain item each (for a list in the pane). */
-export function omissionItems(omitted: readonly Omission[], lang: 'vi' | 'en'): string[] {
-  return [...new Set(omitted)].map((o) => OMITTED[o][lang]);
+export function omissionItems(omitted: readonly Omission[], lang: Lang): string[] {
+  const t = translator(lang);
+  return [...new Set(omitted)].map((o) => t(OMITTED[o]));
 }
 
-export function omissionIntro(lang: 'vi' | 'en'): string {
-  return lang === 'vi' ? 'Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua:' : 'This version of Excel lacks some features, so these were left out:';
+export function omissionIntro(lang: Lang): string {
+  return translator(lang)('omittedIntro');
 }
 
 /** One plain sentence listing what this Excel could not do, or undefined when nothing was left out. */
-export function omissionMessage(omitted: readonly Omission[], lang: 'vi' | 'en'): string | undefined {
-  const uniq = [...new Set(omitted)];
-  if (!uniq.length) return undefined;
-  const items = uniq.map((o) => OMITTED[o][lang]);
-  return lang === 'vi'
-    ? `Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua: ${items.join('; ')}.`
-    : `This version of Excel lacks some features, so these were left out: ${items.join('; ')}.`;
+export function omissionMessage(omitted: readonly Omission[], lang: Lang): string | undefined {
+  const items = omissionItems(omitted, lang);
+  return items.length ? translator(lang)('omittedSentence', { items: items.join('; ') }) : undefined;
 }

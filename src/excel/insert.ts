@@ -4,8 +4,9 @@
 // Two syncs whatever the size (list names, write all), plus one per extra 4 MB request;
 // the budget is shared by all plans of one call, counted in UTF-8 bytes.
 import { SheetPlan } from '../core/plan';
+import { uniqueName } from '../core/unique-name';
 import { Features, Omission, detectFeatures, omissionIntro, omissionItems, omissionMessage } from './features';
-import { Band, planBands, queueBand, queueSheetPlan } from './render';
+import { Band, planBands, protectionOptions, queueBand, queueSheetPlan } from './render';
 
 /** Stay well under Excel on the web's 5 MB per request. */
 export const REQUEST_BUDGET = 4_000_000;
@@ -14,14 +15,8 @@ const BAD_CHARS = /[[\]:*?/\\]/g;
 
 /** A legal sheet name not in `taken` (compared without case, as Excel does). */
 export function nextFreeName(base: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((t) => t.toLowerCase()));
   const clean = base.replace(BAD_CHARS, '-').replace(/^'+|'+$/g, '').slice(0, 31).trim() || 'Sheet';
-  if (!lower.has(clean.toLowerCase())) return clean;
-  for (let i = 2; ; i++) {
-    const suffix = ` (${i})`;
-    const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
+  return uniqueName(clean, taken, 31);
 }
 
 export interface InsertOptions {
@@ -118,12 +113,7 @@ export async function insertSheetPlans(plans: SheetPlan[], opts: InsertOptions):
     const finish = () => {
       plans.forEach((plan, i) => {
         if (plan.protection && split[i] && features.layout)
-          sheets[i].protection.protect({
-            allowInsertRows: plan.protection.allowInsertRows,
-            allowDeleteRows: plan.protection.allowDeleteRows,
-            allowFormatColumns: plan.protection.allowFormatColumns,
-            allowFormatRows: plan.protection.allowFormatRows,
-          });
+          sheets[i].protection.protect(protectionOptions(plan.protection));
       });
       // Last in the last request: Excel stops a request at its first failing operation, so these run
       // only when everything before them was written.

@@ -2,7 +2,7 @@
 // core checks, in two syncs: the size of the used range first (a stray cell at
 // row 1,000,000 must not pull millions of cells), then values and formulas.
 import { RawCell, RawName, RawWorkbook } from '../core/returns';
-import { Message } from '../core/plan';
+import { Message, parseAddress } from '../core/plan';
 import { Features, detectFeatures, runAfterCellEdit } from './features';
 
 /** Refuse to pull more than this many cells into the pane. */
@@ -23,21 +23,20 @@ export interface SheetRead {
   sheetName: string;
 }
 
-/** "'Biểu CTXH'!$A$2:$E$2" or "=Sheet1!$A$2" → sheet and 1-based rectangle. */
+/** "'Biểu CTXH'!$A$2:$E$2" or "=Sheet1!$A$2" → sheet and 1-based rectangle; the cells are read by the core's parser. */
 export function parseNameValue(value: unknown): Omit<RawName, 'name'> {
   if (typeof value !== 'string') return {};
-  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(value.trim());
+  const m = /^=?(?:'((?:[^']|'')+)'|([^!'=]+))!([^:]+)(?::(.+))?$/.exec(value.trim());
   if (!m) return {};
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const r1 = Number(m[4]);
-  const c1 = col(m[3]);
-  return {
-    sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
-    r1,
-    c1,
-    r2: m[6] ? Number(m[6]) : r1,
-    c2: m[5] ? col(m[5]) : c1,
-  };
+  let a: { r: number; c: number };
+  let b: { r: number; c: number };
+  try {
+    a = parseAddress(m[3]);
+    b = m[4] ? parseAddress(m[4]) : a;
+  } catch {
+    return {}; // not a cell rectangle (a whole column, a formula, …)
+  }
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], r1: a.r, c1: a.c, r2: b.r, c2: b.c };
 }
 
 /** One grid cell as the core wants it: text stays text even when it looks like a formula. */

@@ -274,17 +274,20 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, opts: Qu
 
   if (plan.protection && opts.protect !== false) {
     if (f.layout) {
-      const pr = plan.protection;
-      // No password: a clerk may unprotect from the Review tab if they must.
-      sheet.protection.protect({
-        allowInsertRows: pr.allowInsertRows,
-        allowDeleteRows: pr.allowDeleteRows,
-        allowFormatColumns: pr.allowFormatColumns,
-        allowFormatRows: pr.allowFormatRows,
-      });
+      sheet.protection.protect(protectionOptions(plan.protection));
     } else omitted.push('protection');
   }
   return omitted;
+}
+
+/** The plan's protection as Excel's options. No password: a clerk may unprotect from the Review tab if they must. */
+export function protectionOptions(pr: NonNullable<SheetPlan['protection']>): Excel.WorksheetProtectionOptions {
+  return {
+    allowInsertRows: pr.allowInsertRows,
+    allowDeleteRows: pr.allowDeleteRows,
+    allowFormatColumns: pr.allowFormatColumns,
+    allowFormatRows: pr.allowFormatRows,
+  };
 }
 
 /** Charts: one series per plan series (ExcelApi 1.7), or one source block with its header row (1.1). */

@@ -1,12 +1,14 @@
 // Part 1, "Biểu mẫu": the plan details, "Chèn biểu mẫu" (new sheet) and
 // "Tải biểu mẫu (.xlsx)" (the very same plan as a file, writer loaded on demand).
-import { DEFAULT_FORM_PARAMS, FormParams, buildFormPlan, editionOf, parseFormParams } from '../core/form';
-import { insertSheetPlans } from '../excel/insert';
+// State: form-state.ts; sheets and files go through the host.
+import { FormParams, buildFormPlan } from '../core/form';
+import { FIELD_NAMES, FormState, XLSX_MIME, campaignOf, editionHint, fieldEdited, formFileName, initialFormState, moreOpen, validate } from './form-state';
+import { PaneHost } from './host';
 import { formatNumber } from './i18n';
 import { loadFields, saveFields } from './storage';
 import { Pane, busy, byId, describeError, showMessage } from './ui';
 
-export const FIELD_NAMES = ['year', 'rows', 'province', 'body', 'plan', 'unit', 'theme', 'deadline'] as const;
+export { FIELD_NAMES };
 
 function input(name: string): HTMLInputElement | HTMLTextAreaElement {
   return byId<HTMLInputElement>(`f-${name}`);
@@ -16,93 +18,46 @@ export function readFields(): Record<string, string> {
   return Object.fromEntries(FIELD_NAMES.map((n) => [n, input(n).value]));
 }
 
-let yearChosen = false;
-
-/** Campaign details usable elsewhere in the pane: each field only if the core accepts it. */
-export function campaignFromFields(): { year?: number; province?: string; body?: string } {
-  const f = readFields();
-  const res = parseFormParams(f);
-  if (res.ok) return { year: yearChosen ? res.params.year : undefined, province: res.params.province, body: res.params.body };
-  const bad = new Set(res.problems.map((p) => p.field));
-  const y = Number(f.year);
-  return {
-    year: yearChosen && !bad.has('year') && Number.isInteger(y) ? y : undefined,
-    province: bad.has('province') || !f.province.trim() ? undefined : f.province.trim(),
-    body: bad.has('body') || !f.body.trim() ? undefined : f.body.trim(),
-  };
-}
-
-/** Checks the fields with the core's rules and marks each wrong one; undefined when any is wrong. */
-export function validFormParams(pane: Pane, mark = true): FormParams | undefined {
-  const res = parseFormParams(readFields());
-  if (mark) {
-    for (const n of FIELD_NAMES) {
-      input(n).removeAttribute('aria-invalid');
-      byId(`f-${n}-err`).textContent = '';
-    }
+/** Marks each wrong field with the core's message and focuses the first; clears the rest. */
+function showFieldErrors(pane: Pick<Pane, 'lang'>, errors: { field: string; message: { vi: string; en: string } }[]): void {
+  for (const n of FIELD_NAMES) {
+    input(n).removeAttribute('aria-invalid');
+    byId(`f-${n}-err`).textContent = '';
   }
-  if (res.ok) return res.params;
-  if (mark) {
-    for (const p of res.problems) {
-      const box = document.getElementById(`f-${p.field}`);
-      if (!box) continue;
-      box.setAttribute('aria-invalid', 'true');
-      const err = byId(`f-${p.field}-err`);
-      err.textContent = err.textContent ? `${err.textContent} ${p.message[pane.lang]}` : p.message[pane.lang];
-    }
-    if (res.problems[0]) document.getElementById(`f-${res.problems[0].field}`)?.focus();
+  for (const p of errors) {
+    const box = document.getElementById(`f-${p.field}`);
+    if (!box) continue;
+    box.setAttribute('aria-invalid', 'true');
+    const err = byId(`f-${p.field}-err`);
+    err.textContent = err.textContent ? `${err.textContent} ${p.message[pane.lang]}` : p.message[pane.lang];
   }
-  return undefined;
+  if (errors[0]) document.getElementById(`f-${errors[0].field}`)?.focus();
 }
 
-function asciiFileName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function initFormTab(pane: Pane): void {
+/** The form tab; returns the campaign as its fields say, for the other tabs. */
+export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { campaign(): ReturnType<Pane['campaign']>; state(): FormState } {
   const t = pane.t;
   const status = byId('form-status');
   const saved = loadFields();
-  const defaults: Record<string, string> = {
-    year: String(new Date().getFullYear()),
-    rows: String(DEFAULT_FORM_PARAMS.rows),
-    province: '',
-    body: DEFAULT_FORM_PARAMS.body,
-    plan: '',
-    unit: '',
-    theme: '',
-    deadline: '',
-  };
-  for (const n of FIELD_NAMES) input(n).value = saved?.[n] ?? defaults[n];
-  yearChosen = saved?.year !== undefined;
-  input('year').addEventListener('input', () => (yearChosen = true));
-  if (saved?.theme || saved?.deadline) (document.querySelector('details.more') as HTMLDetailsElement).open = true;
+  let state = initialFormState(saved);
+  for (const n of FIELD_NAMES) input(n).value = state.fields[n];
+  if (moreOpen(saved)) (document.querySelector('details.more') as HTMLDetailsElement).open = true;
 
   const yearHint = byId('f-year-hint');
   const updateYearHint = () => {
-    const y = Number(input('year').value);
-    yearHint.textContent = Number.isInteger(y) && y >= 2017 && y <= 2100 ? t('yearHint', { n: formatNumber(editionOf(y), pane.lang) }) : '';
+    const n = editionHint(state);
+    yearHint.textContent = n !== undefined ? t('yearHint', { n: formatNumber(n, pane.lang) }) : '';
   };
   updateYearHint();
 
   const form = byId<HTMLFormElement>('form-params');
   form.addEventListener('input', (ev) => {
+    const target = ev.target as HTMLElement;
+    const name = FIELD_NAMES.find((n) => target.id === `f-${n}`);
+    if (name) state = fieldEdited(state, name, (target as HTMLInputElement).value);
     saveFields(readFields());
     updateYearHint();
     // Clear a field's error as soon as it is edited; the rest stay until the next attempt.
-    const target = ev.target as HTMLElement;
     if (target.getAttribute('aria-invalid') === 'true') {
       target.removeAttribute('aria-invalid');
       const err = document.getElementById(`${target.id}-err`);
@@ -110,15 +65,22 @@ export function initFormTab(pane: Pane): void {
     }
   });
 
+  /** The parameters, or undefined after marking what is wrong. */
+  const params = (): FormParams | undefined => {
+    const v = validate(state);
+    showFieldErrors(pane, v.errors ?? []);
+    return v.params;
+  };
+
   const insertBtn = byId<HTMLButtonElement>('btn-insert');
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void busy(insertBtn, async () => {
-      const params = validFormParams(pane);
-      if (!params) return showMessage(status, 'error', t('fixFields'));
+      const p = params();
+      if (!p) return showMessage(status, 'error', t('fixFields'));
       showMessage(status, 'info', t('inserting'));
       try {
-        const res = await insertSheetPlans([buildFormPlan(params)], { lang: pane.lang, features: pane.features });
+        const res = await host.writeSheets([buildFormPlan(p)], { lang: pane.lang });
         showMessage(status, res.leftOut ? 'warning' : 'success', t('inserted', { sheet: res.sheets[0] }), res.leftOut);
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
@@ -126,30 +88,22 @@ export function initFormTab(pane: Pane): void {
     });
   });
 
-  const buildFile = async (params: FormParams) => {
+  const buildFile = async (p: FormParams) => {
     // exceljs is large: fetched only when a file is asked for.
     const { writeWorkbook } = await import(/* webpackChunkName: "xlsx-writer" */ '../workbook/write-xlsx');
-    const plan = buildFormPlan(params);
+    const plan = buildFormPlan(p);
     return writeWorkbook({ sheets: [plan], title: plan.name });
   };
 
   const downloadBtn = byId<HTMLButtonElement>('btn-download');
   downloadBtn.addEventListener('click', () => {
     void busy(downloadBtn, async () => {
-      const params = validFormParams(pane);
-      if (!params) return showMessage(status, 'error', t('fixFields'));
+      const p = params();
+      if (!p) return showMessage(status, 'error', t('fixFields'));
       showMessage(status, 'info', t('preparing'));
       try {
-        const bytes = await buildFile(params);
-        const file = `bieu-mau-ctxh-${params.year}${params.unit ? `-${asciiFileName(params.unit)}` : ''}.xlsx`;
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = file;
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        const file = formFileName(p);
+        await host.downloadFile(file, await buildFile(p), XLSX_MIME);
         showMessage(status, 'success', t('downloaded', { file }));
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
@@ -157,20 +111,24 @@ export function initFormTab(pane: Pane): void {
     });
   });
 
-  // Some Office web views cannot save downloads; Excel 2019+ can open the file as a new workbook instead.
+  // Some Office web views cannot save downloads; a host that can open the file as a new workbook offers that.
   const openBtn = byId<HTMLButtonElement>('btn-open-workbook');
-  openBtn.hidden = !pane.features.validation;
+  const open = host.openWorkbook;
+  openBtn.hidden = !open;
   openBtn.addEventListener('click', () => {
+    if (!open) return;
     void busy(openBtn, async () => {
-      const params = validFormParams(pane);
-      if (!params) return showMessage(status, 'error', t('fixFields'));
+      const p = params();
+      if (!p) return showMessage(status, 'error', t('fixFields'));
       showMessage(status, 'info', t('preparing'));
       try {
-        await Excel.createWorkbook(toBase64(await buildFile(params)));
+        await open(await buildFile(p));
         showMessage(status, 'success', t('openedWorkbook'));
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       }
     });
   });
+
+  return { campaign: () => campaignOf(state), state: () => state };
 }

@@ -1,6 +1,9 @@
-// Every word the task pane shows, in Vietnamese and English. The pane speaks
-// English only when Office's display language is English.
-export type Lang = 'vi' | 'en';
+// Every word the task pane shows, in Vietnamese and English: one typed table,
+// key → {vi, en} (src/excel reports what an older Excel left out with it too).
+// The pane speaks English only when Office's display language is English.
+import type { Lang, Message } from '../core/i18n';
+
+export type { Lang };
 
 export function languageOf(displayLanguage: string | undefined): Lang {
   return /^en\b/i.test(displayLanguage ?? '') ? 'en' : 'vi';
@@ -155,9 +158,55 @@ const STRINGS = {
     en: 'The sheet needed was not found (it may have just been deleted or renamed). Try again.',
   },
   excelError: { vi: 'Excel báo lỗi: {msg}', en: 'Excel reported an error: {msg}' },
-} as const;
+
+  // What an older Excel left out when inserting (src/excel/features.ts).
+  omittedIntro: {
+    vi: 'Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua:',
+    en: 'This version of Excel lacks some features, so these were left out:',
+  },
+  omittedSentence: {
+    vi: 'Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua: {items}.',
+    en: 'This version of Excel lacks some features, so these were left out: {items}.',
+  },
+  omitLayout: {
+    vi: 'gộp ô và độ rộng cột (cần Excel 2016 trở lên)',
+    en: 'merged cells and column widths (needs Excel 2016 or later)',
+  },
+  omitProtection: {
+    vi: 'khóa bảng tính (cần Excel 2016 trở lên)',
+    en: 'sheet protection (needs Excel 2016 or later)',
+  },
+  omitNames: {
+    vi: 'tên vùng như CTXH_DonVi (cần Excel 2016 bản cập nhật)',
+    en: 'defined names such as CTXH_DonVi (needs an updated Excel 2016)',
+  },
+  omitValidation: {
+    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2019 hoặc Microsoft 365) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
+    en: 'the input rules that check numbers as they are typed (needs Excel 2019 or Microsoft 365) — the “Check” tab still checks the figures',
+  },
+  omitPageLayout: {
+    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365) — hãy chỉnh trong Bố trí Trang trước khi in',
+    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2019 or Microsoft 365) — set it in Page Layout before printing',
+  },
+  omitFreeze: {
+    vi: 'cố định dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365)',
+    en: 'frozen header rows (needs Excel 2019 or Microsoft 365)',
+  },
+  omitChart: {
+    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019 hoặc Microsoft 365)',
+    en: 'the funding breakdown chart (needs Excel 2019 or Microsoft 365)',
+  },
+} as const satisfies Record<string, Message>;
 
 export type StringKey = keyof typeof STRINGS;
+
+/** Every key of the table, for the test that each has both languages. */
+export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
+
+/** One entry in both languages (for messages the pane stores before it knows who reads them). */
+export function both(key: StringKey): Message {
+  return { vi: STRINGS[key].vi, en: STRINGS[key].en };
+}
 
 export function translator(lang: Lang) {
   return (key: StringKey, vars: Record<string, string | number> = {}): string =>

@@ -1,43 +1,40 @@
 // Part 3, "Tổng hợp": pick or drop many returned files; each is read in the
 // worker and listed as it arrives (unit, status, figures); "Tổng hợp" writes the
-// consolidated sheets from the same plan as the command line into new sheets,
-// replacing an earlier summary only after the user says so.
-import { Merged, mergeReturns, sumRows } from '../core/merge';
-import { ReturnResult, RosterEntry } from '../core/returns';
+// consolidated sheets from the same plan as the command line through the host,
+// replacing an earlier summary only after the user says so. State: merge-state.ts.
+import { mergeReturns } from '../core/merge';
+import { ReturnResult } from '../core/returns';
+import { RosterEntry } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
-import { insertSheetPlans, listSheets } from '../excel/insert';
-import { readSheet } from '../excel/read-sheet';
-import { formatNumber, translator } from './i18n';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
+import { PaneHost } from './host';
+import { formatNumber } from './i18n';
+import {
+  MergeFile,
+  MergeState,
+  MergeView,
+  STATUS_LABEL,
+  addFile,
+  clearFiles,
+  fileRead,
+  initialMergeState,
+  listingDone,
+  listingStarted,
+  mergeButton,
+  mergeDone,
+  mergeStarted,
+  mergeView,
+  possiblySame,
+  readResults,
+  readingStarted,
+  removeFile,
+  spreadsheetsOf,
+} from './merge-state';
+import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
 import { ReadWorker, WorkerFailed } from './worker-client';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-
-/** Same cap as the reader's (src/workbook/read-workbook.ts); checked here so a huge file is never loaded. */
-
-interface Entry {
-  /** Unique per picked file, whatever its name. */
-  id: number;
-  /** The name the core and the summary see: the file's own name, or "name (2)" when another picked file has that name. */
-  name: string;
-  /** The file's own name. */
-  original: string;
-  size: number;
-  modified: number;
-  file: File;
-  result?: ReturnResult;
-}
-
-/** Every unit may send back the blank form's name: "bieu-mau-ctxh-2025.xlsx" → "bieu-mau-ctxh-2025.xlsx (2)". */
-export function uniqueFileName(name: string, taken: Iterable<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(name.toLowerCase())) return name;
-  for (let i = 2; ; i++) {
-    const candidate = `${name} (${i})`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}
 
 async function sameBytes(a: File, b: File): Promise<boolean> {
   if (a === b) return true;
@@ -49,200 +46,163 @@ async function sameBytes(a: File, b: File): Promise<boolean> {
   return true;
 }
 
-type Status = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
-
-function rejectedResult(file: string, modified: number, code: string, text: { vi: string; en: string }): ReturnResult {
-  return { file, modified, rows: [], status: 'error', problems: [{ file, severity: 'error', code, message: text }] };
-}
-
-export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void } {
+/** The file cards and the line under the drop zone, from the state. */
+function renderFiles(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: number) => void): void {
   const t = pane.t;
-  const entries: Entry[] = [];
-  const list = byId<HTMLUListElement>('file-list');
-  const status = byId('merge-status');
+  const cards = view.cards.map((c) => {
+    const e = c.file;
+    const r = e.result;
+    const figures = c.totals
+      ? `${t('people', { n: formatNumber(c.totals.participants, pane.lang) })} · ${t('money', { n: formatNumber(c.totals.totalFunding, pane.lang) })}`
+      : undefined;
+    const remove = el('button', { type: 'button', class: 'file-remove', 'aria-label': t('removeFile', { file: e.name }), title: t('removeFile', { file: e.name }) }, '×');
+    remove.addEventListener('click', () => onRemove(e.id));
+    const problems = r?.problems ?? [];
+    const details =
+      c.status === 'superseded'
+        ? el('div', { class: 'file-name' }, t('supersededBy', { by: c.supersededBy ?? '' }))
+        : problems.length
+          ? el(
+              'details',
+              { open: c.status === 'error' && problems.length <= 3 },
+              el('summary', {}, t('problemCount', { n: problems.length })),
+              el('ul', {}, ...problems.map((p) => el('li', {}, `${p.cell ? `${p.sheet ? `${p.sheet}!` : ''}${p.cell}: ` : ''}${p.message[pane.lang]}`))),
+            )
+          : null;
+    return el(
+      'li',
+      { class: 'file', 'data-id': String(e.id), 'data-file': e.name, 'data-status': c.status },
+      el(
+        'div',
+        { class: 'file-head' },
+        el(
+          'div',
+          { class: 'file-main' },
+          el('div', { class: 'file-unit' }, r?.unit ?? (r ? t('unknownUnit') : e.name)),
+          el('div', { class: 'file-name' }, e.name),
+          figures ? el('div', { class: 'file-figures' }, figures) : null,
+        ),
+        el('span', { class: `badge ${c.status}` }, t(STATUS_LABEL[c.status])),
+        remove,
+      ),
+      details,
+    );
+  });
+  byId<HTMLUListElement>('file-list').replaceChildren(...cards);
+  byId<HTMLButtonElement>('btn-clear-files').hidden = s.files.length === 0;
+
   const progress = byId('read-progress');
   const bar = byId<HTMLProgressElement>('progress-bar');
-  const progressText = byId('progress-text');
+  const text = byId('progress-text');
+  const p = s.progress;
+  progress.hidden = p.kind === 'hidden';
+  if (p.kind === 'bar') {
+    bar.hidden = false;
+    bar.max = p.max;
+    bar.value = p.value;
+    text.textContent = t(p.text.key, p.text.vars);
+  } else if (p.kind === 'summary') {
+    bar.hidden = true;
+    const parts = view.counts.map((c) => `${c.n} ${t(STATUS_LABEL[c.status])}`);
+    text.textContent = t('filesSummary', { total: s.files.length, parts: parts.join(' · ') });
+  }
+
+}
+
+function renderButton(pane: Pane, s: MergeState): void {
+  const b = mergeButton(s);
+  const btn = byId<HTMLButtonElement>('btn-merge');
+  btn.disabled = b.disabled;
+  btn.textContent = pane.t(b.label);
+  btn.setAttribute('aria-busy', String(b.busy));
+}
+
+export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { activate(): void } {
+  const t = pane.t;
+  let state = initialMergeState;
+  /** The picked files' bytes, by id: outside the state, which holds only what the view shows. */
+  const handles = new Map<number, File>();
+  const status = byId('merge-status');
   const input = byId<HTMLInputElement>('file-input');
   const drop = byId('drop-zone');
   const useRoster = byId<HTMLInputElement>('use-roster');
   const rosterStatus = byId('roster-status');
   const mergeBtn = byId<HTMLButtonElement>('btn-merge');
-  const clearBtn = byId<HTMLButtonElement>('btn-clear-files');
   byId('use-roster-label').textContent = t('rosterUse', { sheet: ROSTER_SHEET });
 
   const params = () => pane.campaign();
-  const context = byId('merge-context');
   const showContext = () => {
     const c = params();
-    context.textContent = [c.year ? t('contextYear', { year: c.year }) : t('contextYearAuto'), c.province, c.body].filter(Boolean).join(' · ');
+    byId('merge-context').textContent = [c.year ? t('contextYear', { year: c.year }) : t('contextYearAuto'), c.province, c.body].filter(Boolean).join(' · ');
   };
 
-  const statusOf = (e: Entry, preview: Merged): { status: Status; by?: string } => {
-    if (!e.result) return { status: 'reading' };
-    const sup = preview.superseded.find((s) => s.file === e.name);
-    if (sup) return { status: 'superseded', by: sup.by };
-    if (preview.rejected.some((r) => r.file === e.name)) return { status: 'error' };
-    const acc = preview.accepted.find((a) => a.file === e.name);
-    if (acc) return { status: acc.warnings.length ? 'warning' : 'ok' };
-    return { status: e.result.status === 'error' ? 'error' : e.result.status };
-  };
-
-  let reading = 0;
-  let readTotal = 0;
-
-  const render = () => {
-    const done = entries.filter((e) => e.result).map((e) => e.result!);
-    const preview = mergeReturns(done, { year: params()?.year });
-    const label: Record<Status, string> = {
-      reading: t('statusReading'),
-      ok: t('statusOk'),
-      warning: t('statusWarning'),
-      error: t('statusError'),
-      superseded: t('statusSuperseded'),
-    };
-    list.replaceChildren(
-      ...entries.map((e) => {
-        const st = statusOf(e, preview);
-        const r = e.result;
-        const totals = r ? sumRows(r.rows) : undefined;
-        const figures =
-          totals && r && r.rows.length
-            ? `${t('people', { n: formatNumber(totals.participants, pane.lang) })} · ${t('money', { n: formatNumber(totals.totalFunding, pane.lang) })}`
-            : undefined;
-        const remove = el('button', { type: 'button', class: 'file-remove', 'aria-label': t('removeFile', { file: e.name }), title: t('removeFile', { file: e.name }) }, '×');
-        remove.addEventListener('click', () => {
-          entries.splice(entries.indexOf(e), 1);
-          render();
-        });
-        const problems = r?.problems ?? [];
-        const details =
-          st.status === 'superseded'
-            ? el('div', { class: 'file-name' }, t('supersededBy', { by: st.by ?? '' }))
-            : problems.length
-              ? el(
-                  'details',
-                  { open: st.status === 'error' && problems.length <= 3 },
-                  el('summary', {}, t('problemCount', { n: problems.length })),
-                  el('ul', {}, ...problems.map((p) => el('li', {}, `${p.cell ? `${p.sheet ? `${p.sheet}!` : ''}${p.cell}: ` : ''}${p.message[pane.lang]}`))),
-                )
-              : null;
-        return el(
-          'li',
-          { class: 'file', 'data-id': String(e.id), 'data-file': e.name, 'data-status': st.status },
-          el(
-            'div',
-            { class: 'file-head' },
-            el(
-              'div',
-              { class: 'file-main' },
-              el('div', { class: 'file-unit' }, r?.unit ?? (r ? t('unknownUnit') : e.name)),
-              el('div', { class: 'file-name' }, e.name),
-              figures ? el('div', { class: 'file-figures' }, figures) : null,
-            ),
-            el('span', { class: `badge ${st.status}` }, label[st.status]),
-            remove,
-          ),
-          details,
-        );
-      }),
-    );
-    clearBtn.hidden = entries.length === 0;
-    if (!reading && entries.length) {
-      const counts = new Map<Status, number>();
-      for (const e of entries) {
-        const st = statusOf(e, preview).status;
-        counts.set(st, (counts.get(st) ?? 0) + 1);
-      }
-      const parts = (['ok', 'warning', 'error', 'superseded'] as Status[]).filter((k) => counts.get(k)).map((k) => `${counts.get(k)} ${label[k]}`);
-      progress.hidden = false;
-      bar.hidden = true;
-      progressText.textContent = t('filesSummary', { total: entries.length, parts: parts.join(' · ') });
+  /** Redraws the cards only when the files or the reading line changed; the button always. */
+  const update = (next: MergeState) => {
+    const prev = state;
+    state = next;
+    if (next.files !== prev.files || next.progress !== prev.progress) {
+      for (const id of handles.keys()) if (!state.files.some((f) => f.id === id)) handles.delete(id);
+      renderFiles(pane, state, mergeView(state, params()?.year), (id) => update(removeFile(state, id)));
     }
+    renderButton(pane, state);
   };
 
-  let merging = false;
-  /** "Tổng hợp" is off while files are being read (it would leave them out) and while a summary is being made. */
-  const updateMergeButton = () => {
-    mergeBtn.disabled = merging || reading > 0;
-    mergeBtn.textContent = reading > 0 ? t('mergeWaitReading') : t('mergeNow');
-    mergeBtn.setAttribute('aria-busy', String(reading > 0));
-  };
-
-  const updateProgress = () => {
-    updateMergeButton();
-    progress.hidden = readTotal === 0;
-    bar.hidden = false;
-    bar.max = Math.max(1, readTotal);
-    bar.value = readTotal - reading;
-    progressText.textContent = reading ? t('reading', { done: readTotal - reading, total: readTotal }) : t('readDone', { total: readTotal });
-    if (!reading) readTotal = 0;
-  };
-
-  let nextId = 1;
   /** Listing is one pick at a time, so a pick's duplicates are judged against every earlier pick. */
   let listing: Promise<unknown> = Promise.resolve();
   const addFiles = async (files: File[]) => {
-    reading += 1; // "Tổng hợp" waits while the pick is being listed, too
-    updateMergeButton();
+    update(listingStarted(state));
     const job = listing.then(() => listFiles(files));
     listing = job.catch(() => undefined);
-    let fresh: Entry[];
+    let fresh: MergeFile[];
     try {
       fresh = await job;
     } finally {
-      reading -= 1;
+      state = listingDone(state);
     }
-    await readEntries(fresh);
+    await readFiles(fresh);
   };
 
-  const listFiles = async (files: File[]): Promise<Entry[]> => {
-    const picked = files.filter((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f.name) || f.type.includes('sheet') || f.type.includes('excel'));
-    const fresh: Entry[] = [];
-    for (const f of picked.length ? picked : files) {
-      // The very same file picked again (same name, size, time and bytes) replaces the earlier one;
-      // a different file that happens to have the same name is kept beside it as "name (2)".
-      let same: Entry | undefined;
-      for (const e of [...entries, ...fresh])
-        if (e.original === f.name && e.size === f.size && e.modified === f.lastModified && (await sameBytes(e.file, f).catch(() => false))) {
+  const listFiles = async (files: File[]): Promise<MergeFile[]> => {
+    const pick: MergeFile[] = [];
+    for (const f of spreadsheetsOf(files)) {
+      const meta = { original: f.name, size: f.size, modified: f.lastModified };
+      let same: MergeFile | undefined;
+      for (const e of possiblySame(state, meta, pick))
+        if (await sameBytes(handles.get(e.id)!, f).catch(() => false)) {
           same = e;
           break;
         }
-      if (same && fresh.includes(same)) continue; // the same file twice in one pick
-      const name = same ? same.name : uniqueFileName(f.name, [...entries, ...fresh].map((e) => e.name));
-      const entry: Entry = { id: nextId++, name, original: f.name, size: f.size, modified: f.lastModified, file: f };
-      const old = same ? entries.indexOf(same) : -1;
-      if (old >= 0) entries.splice(old, 1, entry);
-      else entries.push(entry);
-      fresh.push(entry);
+      const added = addFile(state, meta, same, pick);
+      state = added.state;
+      if (added.file) {
+        pick.push(added.file);
+        handles.set(added.file.id, f);
+      }
     }
-    return fresh;
+    return pick;
   };
 
-  const readEntries = async (fresh: Entry[]) => {
-    reading += fresh.length;
-    readTotal += fresh.length;
-    updateProgress();
-    render();
+  const readFiles = async (fresh: MergeFile[]) => {
+    update(readingStarted(state, fresh.length));
     const year = params()?.year;
     // One at a time: the worker is sequential anyway, and memory stays flat with hundreds of files.
     for (const entry of fresh) {
-      const file = entry.file;
+      const file = handles.get(entry.id);
+      let result: ReturnResult | undefined;
       try {
+        if (!file) throw new Error('removed');
         if (file.size > MAX_FILE_BYTES) {
-          entry.result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', tooLargeMessage(file.size));
+          result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', tooLargeMessage(file.size));
         } else {
           const bytes = await file.arrayBuffer();
           const reply = await worker.request({ kind: 'return', name: entry.name, modified: entry.modified, bytes, campaignYear: year }, [bytes]);
-          entry.result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
+          result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
         }
       } catch (e) {
         const text = e instanceof WorkerFailed ? e.text : { vi: describeError(e, { ...pane, lang: 'vi' }), en: describeError(e, { ...pane, lang: 'en' }) };
-        entry.result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
+        result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
       }
-      reading--;
-      updateProgress();
-      if (entries.includes(entry)) render();
+      update(fileRead(state, entry.id, result));
     }
   };
 
@@ -263,11 +223,8 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length) void addFiles(files);
   });
-  clearBtn.addEventListener('click', () => {
-    entries.length = 0;
-    updateMergeButton();
-    render();
-    progress.hidden = true;
+  byId<HTMLButtonElement>('btn-clear-files').addEventListener('click', () => {
+    update(clearFiles(state));
     status.replaceChildren();
   });
 
@@ -275,7 +232,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
   const rosterBtn = byId<HTMLButtonElement>('btn-roster-insert');
   const refreshRoster = async () => {
     try {
-      const sheets = await listSheets();
+      const sheets = await host.listSheets();
       const has = sheets.some((s) => s.toLowerCase() === ROSTER_SHEET.toLowerCase());
       useRoster.disabled = !has;
       rosterBtn.hidden = has; // a second empty list would only confuse
@@ -290,7 +247,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
   rosterBtn.addEventListener('click', () => {
     void busy(rosterBtn, async () => {
       try {
-        const res = await insertSheetPlans([rosterSheetPlan()], { lang: pane.lang, features: pane.features });
+        const res = await host.writeSheets([rosterSheetPlan()], { lang: pane.lang });
         await refreshRoster();
         rosterStatus.textContent = [t('rosterInserted', { sheet: res.sheets[0] }), res.message].filter(Boolean).join(' ');
       } catch (e) {
@@ -301,7 +258,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
 
   const readRoster = async (): Promise<{ entries?: RosterEntry[]; notes: string[] }> => {
     if (!useRoster.checked) return { notes: [] };
-    const read = await readSheet({ sheetId: ROSTER_SHEET, features: pane.features });
+    const read = await host.readSheet({ sheetId: ROSTER_SHEET });
     const bytes = sheetToCsv(read.raw);
     const reply = await worker.request({ kind: 'roster', name: ROSTER_SHEET, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
     if (!reply.ok) return { notes: [reply.text[pane.lang]] };
@@ -337,14 +294,13 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
 
   mergeBtn.addEventListener('click', () => {
     void (async () => {
-      if (merging) return;
+      if (state.merging) return;
       // Files still being read would silently be left out of the summary.
-      if (reading > 0) return showMessage(status, 'info', t('mergeWaitReading'));
-      const results = entries.filter((e) => e.result).map((e) => e.result!);
-      if (!entries.length) return showMessage(status, 'warning', t('noFiles'));
+      if (state.reading > 0) return showMessage(status, 'info', t('mergeWaitReading'));
+      const results = readResults(state);
+      if (!state.files.length) return showMessage(status, 'warning', t('noFiles'));
       const p = params();
-      merging = true;
-      updateMergeButton();
+      update(mergeStarted(state));
       status.replaceChildren(); // the last run's outcome no longer applies
       try {
         const roster = await readRoster();
@@ -352,17 +308,17 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
         const merged = mergeReturns(results, { roster: roster.entries, year: p?.year });
         if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
         const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: pane.lang });
-        const existing = new Set((await listSheets()).map((s) => s.toLowerCase()));
+        const existing = new Set((await host.listSheets()).map((s) => s.toLowerCase()));
         const clash = plan.sheets.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
         let replace: string[] = [];
         if (clash.length) {
           const choice = await ask(clash);
-          updateMergeButton();
+          renderButton(pane, state);
           if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
           if (choice === 'replace') replace = clash;
         }
         showMessage(status, 'info', t('merging'));
-        const res = await insertSheetPlans(plan.sheets, { lang: pane.lang, features: pane.features, replace });
+        const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
         const coverage = t('coverage', { reported: merged.coverage.reported, expected: merged.coverage.expected });
         showMessage(status, res.leftOut ? 'warning' : 'success', t('merged', { sheet: res.sheets[0], coverage }), res.leftOut);
         if (merged.rejected.length)
@@ -370,8 +326,7 @@ export function initMergeTab(pane: Pane, worker: ReadWorker): { activate(): void
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       } finally {
-        merging = false;
-        updateMergeButton();
+        update(mergeDone(state));
       }
     })();
   });

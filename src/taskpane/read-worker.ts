@@ -1,10 +1,10 @@
 // The Web Worker that reads returned files off the UI thread: bytes in, the
 // core's ReturnResult out, so the pane never freezes on a large or hostile file.
 import { z } from 'zod';
-import { extractReturn } from '../core/extract';
 import { FileRejected } from '../core/returns';
 import { readRosterBytes } from '../workbook/read-roster';
-import { readWorkbookBytes } from '../workbook/read-workbook';
+import { readReturn } from '../workbook/read-return';
+import { rejectionMessage } from '../workbook/read/rejections';
 import { WorkerReply, WorkerRequest } from './worker-protocol';
 
 // No eval under the pane's Content-Security-Policy.
@@ -20,8 +20,7 @@ ctx.onmessage = (e) => {
       ctx.postMessage({ id: req.id, ok: true, kind: 'roster', rows: readRosterBytes(bytes, req.name) });
       return;
     }
-    const raw = readWorkbookBytes(bytes, req.name, req.modified);
-    ctx.postMessage({ id: req.id, ok: true, kind: 'return', result: extractReturn(raw, { campaignYear: req.campaignYear }) });
+    ctx.postMessage({ id: req.id, ok: true, kind: 'return', result: readReturn(bytes, req.name, { modified: req.modified, campaignYear: req.campaignYear }) });
   } catch (err) {
     if (err instanceof FileRejected) ctx.postMessage({ id: req.id, ok: false, code: err.code, text: err.text });
     else
@@ -29,10 +28,7 @@ ctx.onmessage = (e) => {
         id: req.id,
         ok: false,
         code: 'file.unreadable',
-        text: {
-          vi: 'Không đọc được tệp này (tệp hỏng hoặc không phải bảng tính). Hãy mở và lưu lại bằng Excel rồi gửi lại.',
-          en: 'This file cannot be read (damaged, or not a spreadsheet). Open and save it again in Excel, then resend.',
-        },
+        text: rejectionMessage('file.unreadable'),
       });
   }
 };

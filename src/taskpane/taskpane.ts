@@ -1,10 +1,11 @@
 // The task pane: three parts (Biểu mẫu / Kiểm tra / Tổng hợp) over the core and
-// the thin Office.js layer in src/excel. Vietnamese unless Office runs in English.
+// the thin Office.js layer in src/excel, reached only through the host it builds
+// (src/excel/excel-host.ts). Vietnamese unless Office runs in English.
 import { z } from 'zod';
-import { detectFeatures } from '../excel/features';
+import { excelHost } from '../excel/excel-host';
 import { initCheckTab } from './check-tab';
-import { campaignFromFields, initFormTab } from './form-tab';
-import { Lang, StringKey, languageOf, translator } from './i18n';
+import { initFormTab } from './form-tab';
+import { Lang, StringKey, both, languageOf, translator } from './i18n';
 import { initMergeTab } from './merge-tab';
 import { Pane, byId } from './ui';
 import { ReadWorker } from './worker-client';
@@ -47,12 +48,12 @@ function start(): void {
   const lang = languageOf(Office.context.displayLanguage);
   const t = translator(lang);
   translatePage(lang);
-  const pane: Pane = { lang, t, features: detectFeatures(), campaign: campaignFromFields };
-  initFormTab(pane);
-  const check = initCheckTab(pane);
-  const both = (key: 'workerFailed' | 'workerTimeout') => ({ vi: translator('vi')(key), en: translator('en')(key) });
+  const host = excelHost();
+  const form = initFormTab({ lang, t }, host);
+  const pane: Pane = { lang, t, campaign: form.campaign };
+  const check = initCheckTab(pane, host);
   const worker = new ReadWorker('read-worker.js', both('workerFailed'), 30_000, both('workerTimeout'));
-  const merge = initMergeTab(pane, worker);
+  const merge = initMergeTab(pane, host, worker);
   initTabs({ 'tab-check': () => check.activate(), 'tab-merge': () => merge.activate() });
   byId('boot').hidden = true;
   byId('app').hidden = false;

@@ -1,14 +1,12 @@
 // Small DOM helpers and the shared pane context: no framework, so the pane
 // loads fast in Office's web view and the CSP needs no inline code.
 import { Message } from '../core/plan';
-import { Features } from '../excel/features';
-import { SheetTooLarge } from '../excel/read-sheet';
+import type { LeftOut } from './host';
 import { Lang, T } from './i18n';
 
 export interface Pane {
   lang: Lang;
   t: T;
-  features: Features;
   /**
    * The campaign as set in part 1 (only fields that pass the core's checks). The year
    * counts only once the user chose it: a fresh pane's default must not relabel last year's returns.
@@ -47,11 +45,7 @@ export function showMessage(area: HTMLElement, kind: MessageKind, title: string,
   area.replaceChildren(message(kind, title, ...lines));
 }
 
-/** What an older Excel left out, as a short list under its introduction. */
-export interface LeftOut {
-  intro: string;
-  items: string[];
-}
+export type { LeftOut };
 
 export function message(kind: MessageKind, title: string, ...lines: (string | LeftOut | undefined)[]): HTMLElement {
   const text = el('div', { class: 'text' }, el('span', { class: 'title' }, title));
@@ -65,7 +59,7 @@ export function message(kind: MessageKind, title: string, ...lines: (string | Le
 
 /** Plain words for whatever went wrong talking to Excel. */
 export function describeError(e: unknown, pane: Pick<Pane, 'lang' | 't'>): string {
-  if (e instanceof SheetTooLarge) return e.text[pane.lang];
+  // Refusals that carry their own words (a sheet too large to read, a worker failure) say them.
   const err = e as { code?: string; message?: string; text?: Message };
   if (err?.text && typeof err.text === 'object' && pane.lang in err.text) return err.text[pane.lang];
   switch (err?.code) {

@@ -1,4 +1,5 @@
 // Messages between the pane and its reading worker.
+import { ProblemCode } from '../core/messages';
 import { Message } from '../core/plan';
 import { ReturnResult } from '../core/returns';
 import { RosterRow } from '../workbook/read-roster';
@@ -10,4 +11,4 @@ export type WorkerRequest =
 export type WorkerReply =
   | { id: number; ok: true; kind: 'return'; result: ReturnResult }
   | { id: number; ok: true; kind: 'roster'; rows: RosterRow[] }
-  | { id: number; ok: false; code: string; text: Message };
+  | { id: number; ok: false; code: ProblemCode; text: Message };

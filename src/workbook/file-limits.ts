@@ -1,7 +1,7 @@
 // The size limit for a returned file, and its message: checked by the CLI and the task pane
 // before a file is read at all, and by the reader itself. Kept apart from the reader so the
 // pane's main bundle can use it without pulling in SheetJS.
-import { Message } from '../core/plan';
+import { Message } from '../core/i18n';
 
 const MiB = 1024 * 1024;
 /** Largest file accepted at all (a filled form is tens of KB). */

@@ -1,98 +1,17 @@
-// Reads the list of expected units ("roster"): a CSV or a workbook with columns "Đơn vị" and "Nhóm".
-// Runs in Node and in a Web Worker (bytes in). Group text is returned raw; core maps it to a group.
-import { Message } from '../core/plan';
-import { FileRejected, RawCell } from '../core/returns';
+// Reads the list of expected units ("roster") from bytes: a CSV or a workbook, turned into grids
+// that the core searches for the columns "Đơn vị" and "Nhóm" (src/core/roster.ts).
+// Runs in Node and in a Web Worker. Group text is returned raw; core maps it to a group.
+import { Message } from '../core/i18n';
+import { FileRejected } from '../core/returns';
+import { PROBLEM_MESSAGES, ProblemCode } from '../core/messages';
+import { RosterRow, rosterFromGrids } from '../core/roster';
 import { MAX_FILE_BYTES, readWorkbookBytes, rejectionMessage, sniffBytes } from './read-workbook';
 
-export interface RosterRow {
-  unit: string;
-  group: string;
-}
+export { MAX_ROSTER_ROWS, foldHeader } from '../core/roster';
+export type { RosterRow } from '../core/roster';
 
-/** More units than any province has: the file is something else. */
-export const MAX_ROSTER_ROWS = 5000;
-/** The header row is looked for in the first rows of each sheet (a title may sit above it). */
-const HEADER_SEARCH_ROWS = 30;
-
-/** Header text folded for matching: no diacritics (NFC or NFD), đ → d, lower case, single spaces, no punctuation or (notes). */
-export function foldHeader(s: string): string {
-  return s
-    .replace(/\([^)]*\)/g, ' ')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-const UNIT_HEADERS = new Set(['don vi', 'ten don vi', 'unit', 'unit name']);
-const GROUP_HEADERS = new Set(['nhom', 'nhom don vi', 'group', 'unit group']);
-
-function rejectRoster(file: string, code: string, text: Message): never {
+function rejectRoster(file: string, code: ProblemCode, text: Message): never {
   throw new FileRejected(file, code, text);
-}
-
-const cellText = (c: RawCell | string | undefined): string => {
-  if (c === undefined) return '';
-  if (typeof c === 'string') return c.trim();
-  if (c.value === null || c.value === undefined) return '';
-  return String(c.value).trim();
-};
-
-type Grid = (RawCell | string | undefined)[][];
-
-interface HeaderHit {
-  row: number;
-  unitCol: number;
-  groupCol: number;
-}
-
-function findHeader(grid: Grid): HeaderHit | { best: { unit: boolean; group: boolean } } {
-  const best = { unit: false, group: false };
-  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
-    const row = grid[r] ?? [];
-    let unitCol = -1;
-    let groupCol = -1;
-    for (let c = 0; c < row.length; c++) {
-      const h = foldHeader(cellText(row[c]));
-      if (unitCol < 0 && UNIT_HEADERS.has(h)) unitCol = c;
-      else if (groupCol < 0 && GROUP_HEADERS.has(h)) groupCol = c;
-    }
-    if (unitCol >= 0 && groupCol >= 0) return { row: r, unitCol, groupCol };
-    if (unitCol >= 0 || groupCol >= 0) {
-      best.unit ||= unitCol >= 0;
-      best.group ||= groupCol >= 0;
-    }
-  }
-  return { best };
-}
-
-function rowsBelow(grid: Grid, h: HeaderHit, file: string): RosterRow[] {
-  const out: RosterRow[] = [];
-  for (let r = h.row + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const unit = cellText(row[h.unitCol]);
-    if (!unit) continue; // blank line, or a group caption without a unit
-    out.push({ unit, group: cellText(row[h.groupCol]) });
-    if (out.length > MAX_ROSTER_ROWS) {
-      rejectRoster(file, 'roster.tooLong', {
-        vi: `Danh sách đơn vị quá dài (hơn ${MAX_ROSTER_ROWS} dòng): đây không phải danh sách đơn vị báo cáo.`,
-        en: `The roster is too long (more than ${MAX_ROSTER_ROWS} rows): this is not a list of reporting units.`,
-      });
-    }
-  }
-  return out;
-}
-
-function missingHeader(file: string, best: { unit: boolean; group: boolean }): never {
-  const missing = !best.unit && !best.group ? ['Đơn vị', 'Nhóm'] : !best.unit ? ['Đơn vị'] : ['Nhóm'];
-  const vi = missing.map((m) => `“${m}”`).join(' và ');
-  const en = missing.map((m) => `"${m}"`).join(' and ');
-  return rejectRoster(file, 'roster.noHeader', {
-    vi: `Danh sách đơn vị thiếu cột ${vi}. Dòng tiêu đề phải có hai cột “Đơn vị” và “Nhóm” (ví dụ nhóm: “Các sở, ngành”, “UBND các huyện, thành phố”).`,
-    en: `The roster has no ${en} column. Its header row needs the two columns "Đơn vị" (unit) and "Nhóm" (group).`,
-  });
 }
 
 /** Decodes CSV bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
@@ -102,10 +21,7 @@ function decodeCsv(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return rejectRoster(file, 'roster.encoding', {
-      vi: 'Tệp CSV không dùng mã UTF-8 nên chữ tiếng Việt bị lỗi. Hãy lưu lại bằng Excel: Tệp > Lưu thành > “CSV UTF-8 (Comma delimited)”.',
-      en: 'The CSV file is not UTF-8, so Vietnamese text would be garbled. Save it again from Excel as "CSV UTF-8 (Comma delimited)".',
-    });
+    return rejectRoster(file, 'roster.encoding', PROBLEM_MESSAGES['roster.encoding']());
   }
 }
 
@@ -143,7 +59,7 @@ export function parseCsv(text: string, delim: string): string[][] {
   return rows;
 }
 
-function readCsv(bytes: Uint8Array, file: string): RosterRow[] {
+function* csvGrids(bytes: Uint8Array, file: string): Generator<string[][]> {
   let text = decodeCsv(bytes, file).replace(/^\uFEFF/, '');
   let forced: string | undefined;
   const sep = /^sep=(.)\r?\n/i.exec(text);
@@ -151,18 +67,10 @@ function readCsv(bytes: Uint8Array, file: string): RosterRow[] {
     forced = sep[1];
     text = text.slice(sep[0].length);
   }
-  // Try the delimiters the header line uses most; keep the one that finds both columns.
+  // Try the delimiters the header line uses most; the first that finds both columns wins.
   const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   const candidates = forced ? [forced] : [',', ';', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length);
-  const best = { unit: false, group: false };
-  for (const d of candidates) {
-    const grid = parseCsv(text, d);
-    const h = findHeader(grid);
-    if ('row' in h) return rowsBelow(grid, h, file);
-    best.unit ||= h.best.unit;
-    best.group ||= h.best.group;
-  }
-  return missingHeader(file, best);
+  for (const d of candidates) yield parseCsv(text, d);
 }
 
 /**
@@ -171,33 +79,10 @@ function readCsv(bytes: Uint8Array, file: string): RosterRow[] {
  * roster.encoding, roster.empty, roster.tooLong.
  */
 export function readRosterBytes(bytes: Uint8Array, file: string): RosterRow[] {
-  const kind = sniffBytes(bytes);
-  let rows: RosterRow[];
-  if (kind === 'text') {
+  if (sniffBytes(bytes) === 'text') {
     if (bytes.length > MAX_FILE_BYTES) rejectRoster(file, 'file.tooLarge', rejectionMessage('file.tooLarge'));
-    rows = readCsv(bytes, file);
-  } else {
-    // Workbooks, and every refusal (HTML, PDF, empty…) with its own message.
-    const wb = readWorkbookBytes(bytes, file);
-    const best = { unit: false, group: false };
-    let found: RosterRow[] | undefined;
-    for (const sheet of wb.sheets) {
-      const h = findHeader(sheet.cells);
-      if ('row' in h) {
-        found = rowsBelow(sheet.cells, h, file);
-        break;
-      }
-      best.unit ||= h.best.unit;
-      best.group ||= h.best.group;
-    }
-    if (!found) return missingHeader(file, best);
-    rows = found;
+    return rosterFromGrids(csvGrids(bytes, file), file);
   }
-  if (!rows.length) {
-    rejectRoster(file, 'roster.empty', {
-      vi: 'Danh sách đơn vị không có đơn vị nào dưới dòng tiêu đề “Đơn vị”, “Nhóm”.',
-      en: 'The roster lists no unit under its "Đơn vị", "Nhóm" header.',
-    });
-  }
-  return rows;
+  // Workbooks, and every refusal (HTML, PDF, empty…) with its own message.
+  return rosterFromGrids(readWorkbookBytes(bytes, file).sheets.map((s) => s.cells), file);
 }

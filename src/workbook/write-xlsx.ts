@@ -1,7 +1,8 @@
 // Renders a workbook plan to an .xlsx file with exceljs. Charts are not drawn
 // here (exceljs cannot); the Office.js adapter draws them in Excel.
 import ExcelJS from 'exceljs';
-import { CellStyle, SheetPlan, WorkbookPlan, quoteSheetName, rectAddress } from '../core/plan';
+import { CellStyle, SheetPlan, WorkbookPlan } from '../core/plan';
+import { quoteSheetName, rectAddress } from '../core/a1';
 
 type XBorder = Partial<ExcelJS.Borders>;
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };

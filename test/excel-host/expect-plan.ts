@@ -1,5 +1,6 @@
 // Jest assertions: a sheet in the in-memory host holds exactly what a SheetPlan says.
-import { SheetPlan, cellAddress, rectAddress } from '../../src/core/plan';
+import { SheetPlan } from '../../src/core/plan';
+import { cellAddress, rectAddress } from '../../src/core/a1';
 import { columnWidthPoints } from '../../src/excel/render';
 import { ExcelHost } from './host';
 

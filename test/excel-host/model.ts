@@ -1,6 +1,6 @@
 // The committed state of the in-memory workbook: what "Excel" holds after each
 // sync. Client objects (api.ts) only change it when a sync runs their queued actions.
-import { columnLetter as colLetters, columnNumber as colNumber, quoteSheetName as quoteSheet } from '../../src/core/plan';
+import { columnLetter as colLetters, columnNumber as colNumber, quoteSheetName as quoteSheet } from '../../src/core/a1';
 import { evaluate, EvalEnv, Ref, Scalar } from './formula';
 
 export const MAX_ROWS = 1048576;

@@ -1,0 +1,165 @@
+// The "Tổng hợp" tab's state: the picked files, how far reading got, whether a
+// summary is being written. Pure: actions return a new state; no DOM, no Office.
+import { Merged, mergeReturns, sumRows } from '../core/merge';
+import { ReturnResult } from '../core/returns';
+import { uniqueName } from '../core/unique-name';
+import { StringKey } from './i18n';
+
+export interface FileMeta {
+  /** The file's own name. */
+  original: string;
+  size: number;
+  modified: number;
+}
+
+export interface MergeFile extends FileMeta {
+  /** Unique per picked file, whatever its name. */
+  id: number;
+  /** The name the core and the summary see: the file's own name, or "name (2)" when another picked file has that name. */
+  name: string;
+  result?: ReturnResult;
+}
+
+export type FileStatus = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
+
+export interface MergeState {
+  files: readonly MergeFile[];
+  nextId: number;
+  /** Files (and picks being listed) still being read: "Tổng hợp" waits for them. */
+  reading: number;
+  /** Files in the current reading run, for "3/12". */
+  readTotal: number;
+  merging: boolean;
+  progress: Progress;
+}
+
+/** The line under the drop zone: hidden, a bar while reading, or the count per status. */
+export type Progress =
+  | { kind: 'hidden' }
+  | { kind: 'bar'; value: number; max: number; text: { key: 'reading' | 'readDone'; vars: Record<string, number> } }
+  | { kind: 'summary' };
+
+export const initialMergeState: MergeState = { files: [], nextId: 1, reading: 0, readTotal: 0, merging: false, progress: { kind: 'hidden' } };
+
+/** Every unit may send back the blank form's name: "bieu-mau-ctxh-2025.xlsx" → "bieu-mau-ctxh-2025.xlsx (2)". */
+export function uniqueFileName(name: string, taken: Iterable<string>): string {
+  return uniqueName(name, taken);
+}
+
+/** Only spreadsheets from a pick, unless it holds none (then every file, so each gets its own message). */
+export function spreadsheetsOf<F extends { name: string; type: string }>(files: F[]): F[] {
+  const picked = files.filter((f) => /\.(xlsx|xlsm|xls|ods)$/i.test(f.name) || f.type.includes('sheet') || f.type.includes('excel'));
+  return picked.length ? picked : files;
+}
+
+/** Earlier files that may be this very file again (same name, size and time); the caller compares their bytes. */
+export function possiblySame(state: MergeState, meta: FileMeta, alsoPicked: readonly MergeFile[] = []): MergeFile[] {
+  return [...state.files, ...alsoPicked].filter((e) => e.original === meta.original && e.size === meta.size && e.modified === meta.modified);
+}
+
+/**
+ * One picked file. `same`: an earlier file with the very same bytes, which it replaces (keeping its name);
+ * `pick`: the files already taken from this pick (the same file twice in one pick counts once).
+ * A different file that happens to have the same name is kept beside it as "name (2)".
+ */
+export function addFile(state: MergeState, meta: FileMeta, same: MergeFile | undefined, pick: readonly MergeFile[]): { state: MergeState; file?: MergeFile } {
+  if (same && pick.includes(same)) return { state };
+  const name = same ? same.name : uniqueFileName(meta.original, [...state.files, ...pick].map((e) => e.name));
+  const file: MergeFile = { ...meta, id: state.nextId, name };
+  const old = same ? state.files.indexOf(same) : -1;
+  const files = old >= 0 ? state.files.map((f, i) => (i === old ? file : f)) : [...state.files, file];
+  return { state: { ...state, files, nextId: state.nextId + 1 }, file };
+}
+
+/** A pick is being listed (duplicates are judged against every earlier pick): "Tổng hợp" waits. */
+export const listingStarted = (s: MergeState): MergeState => ({ ...s, reading: s.reading + 1 });
+export const listingDone = (s: MergeState): MergeState => ({ ...s, reading: s.reading - 1 });
+
+function withProgress(s: MergeState): MergeState {
+  const progress: Progress =
+    s.readTotal === 0
+      ? { kind: 'hidden' }
+      : {
+          kind: 'bar',
+          value: s.readTotal - s.reading,
+          max: Math.max(1, s.readTotal),
+          text: s.reading ? { key: 'reading', vars: { done: s.readTotal - s.reading, total: s.readTotal } } : { key: 'readDone', vars: { total: s.readTotal } },
+        };
+  return { ...s, progress, readTotal: s.reading ? s.readTotal : 0 };
+}
+
+/** Once nothing is being read, the line under the drop zone counts the files per status. */
+function settled(s: MergeState): MergeState {
+  return !s.reading && s.files.length ? { ...s, progress: { kind: 'summary' } } : s;
+}
+
+export function readingStarted(s: MergeState, n: number): MergeState {
+  return settled(withProgress({ ...s, reading: s.reading + n, readTotal: s.readTotal + n }));
+}
+
+/** A file was read (`result` undefined: the worker gave no answer for it; it stays "reading"). */
+export function fileRead(s: MergeState, id: number, result: ReturnResult | undefined): MergeState {
+  const next = withProgress({ ...s, reading: s.reading - 1, files: s.files.map((f) => (f.id === id ? { ...f, result } : f)) });
+  return next.files.some((f) => f.id === id) ? settled(next) : next;
+}
+
+export const removeFile = (s: MergeState, id: number): MergeState => settled({ ...s, files: s.files.filter((f) => f.id !== id) });
+export const clearFiles = (s: MergeState): MergeState => ({ ...s, files: [], progress: { kind: 'hidden' } });
+export const mergeStarted = (s: MergeState): MergeState => ({ ...s, merging: true });
+export const mergeDone = (s: MergeState): MergeState => ({ ...s, merging: false });
+
+/** The results read so far, in pick order. */
+export const readResults = (s: MergeState): ReturnResult[] => s.files.filter((f) => f.result).map((f) => f.result!);
+
+/**
+ * The status of each file across the whole set (superseded by a newer file of its unit, rejected, …).
+ * The pane's own copy until core provides one function for it (issue 7, item 4; the CLI has the other copy).
+ */
+export function fileStatusAcrossSet(file: MergeFile, preview: Merged): { status: FileStatus; by?: string } {
+  if (!file.result) return { status: 'reading' };
+  const sup = preview.superseded.find((s) => s.file === file.name);
+  if (sup) return { status: 'superseded', by: sup.by };
+  if (preview.rejected.some((r) => r.file === file.name)) return { status: 'error' };
+  const acc = preview.accepted.find((a) => a.file === file.name);
+  if (acc) return { status: acc.warnings.length ? 'warning' : 'ok' };
+  return { status: file.result.status === 'error' ? 'error' : file.result.status };
+}
+
+export interface FileCard {
+  file: MergeFile;
+  status: FileStatus;
+  supersededBy?: string;
+  totals?: { participants: number; totalFunding: number };
+}
+
+export interface MergeView {
+  cards: FileCard[];
+  /** Files per status, in the order the summary line lists them. */
+  counts: { status: FileStatus; n: number }[];
+}
+
+/** "Tổng hợp" is off while files are being read (it would leave them out) and while a summary is being made. */
+export function mergeButton(s: MergeState): { disabled: boolean; label: StringKey; busy: boolean } {
+  return { disabled: s.merging || s.reading > 0, label: s.reading > 0 ? 'mergeWaitReading' : 'mergeNow', busy: s.reading > 0 };
+}
+
+export const STATUS_LABEL: Record<FileStatus, StringKey> = {
+  reading: 'statusReading',
+  ok: 'statusOk',
+  warning: 'statusWarning',
+  error: 'statusError',
+  superseded: 'statusSuperseded',
+};
+
+export function mergeView(s: MergeState, year: number | undefined): MergeView {
+  const preview = mergeReturns(readResults(s), { year });
+  const cards = s.files.map((file): FileCard => {
+    const st = fileStatusAcrossSet(file, preview);
+    const totals = file.result && file.result.rows.length ? sumRows(file.result.rows) : undefined;
+    return { file, status: st.status, supersededBy: st.by, totals };
+  });
+  const counts = (['ok', 'warning', 'error', 'superseded'] as FileStatus[])
+    .map((status) => ({ status, n: cards.filter((c) => c.status === status).length }))
+    .filter((c) => c.n);
+  return { cards, counts };
+}
