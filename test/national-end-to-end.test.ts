@@ -264,6 +264,15 @@ describe('national merge of four provincial summaries', () => {
   });
 });
 
+describe('check', () => {
+  test('checks provincial summaries as the national merge reads them, warnings at their cells', () => {
+    const res = cli('check', summaries);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('OK  tong-hop-cao-bang.xlsx  —  Tỉnh Cao Bằng');
+    expect(res.stdout).toMatch(new RegExp(`tong-hop-lang-son\\.xlsx  —  Tỉnh Lạng Sơn\\n\\s+\\[cảnh báo\\] [^\\n]*!${typedSubtotalCell}: Dòng nhóm`));
+  });
+});
+
 describe('mixed inputs', () => {
   test('summaries and unit returns together are refused, naming both kinds', () => {
     const res = cli('merge', '--out', join(dir, 'mixed.xlsx'), join(summaries, 'tong-hop-cao-bang.xlsx'), join(dir, 'returns', 'lang-son'));

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { fileStatuses } from '../core/file-status';
 import { Lang } from '../core/i18n';
 import { mergeReturns } from '../core/merge';
-import { listInputs, readReturnFile } from './files';
+import { listInputs } from './files';
+import { readInputFile } from './national';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
 import { parseYear } from './usage';
@@ -11,12 +12,16 @@ import { parseYear } from './usage';
 export async function cmdCheck(args: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });
   const year = parseYear(values.year, lang);
-  const results = listInputs(positionals, lang).map((f) => readReturnFile(f, year));
+  const inputs = listInputs(positionals, lang).map((f) => readInputFile(f, year));
+  const results = inputs.flatMap((i) => (i.kind === 'return' ? [i.result] : []));
+  // A provincial summary is checked as the national merge will read it.
+  const summaries = inputs.flatMap((i) => (i.kind === 'summary' ? [i.summary] : []));
+  printProblems(summaries.map((s) => ({ file: s.file, unit: s.province?.name, problems: s.problems })), lang);
   // What only shows across files (last year's form among this year's, duplicates) is reported as merge would.
   const merged = mergeReturns(results, { year });
   printProblems(fileStatuses(results, merged), lang);
   for (const x of merged.superseded) console.log(CLI_TEXT.checkSuperseded(x.file, x.unit, x.by)[lang]);
-  const bad = results.filter((r) => r.status === 'error').length;
-  console.log(CLI_TEXT.checkCounts(results.length, bad)[lang]);
+  const bad = results.filter((r) => r.status === 'error').length + summaries.filter((s) => s.status === 'error').length;
+  console.log(CLI_TEXT.checkCounts(inputs.length, bad)[lang]);
   return bad ? 1 : 0;
 }
