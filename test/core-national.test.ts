@@ -1,5 +1,6 @@
 // Provincial summaries read back as inputs, and the national merge, on real .xlsx bytes the
 // product writes (exceljs) and reads (SheetJS); clerk edits are applied to the read grid.
+import fc from 'fast-check';
 import { mergeReturns } from '../src/core/merge';
 import { NationalSummarySchema, mergeNational, mixedInputsProblem, toNationalJson } from '../src/core/national';
 import { buildNationalPlan, UNITS_SHEET } from '../src/core/national-plan';
@@ -200,6 +201,31 @@ describe('mergeNational', () => {
     const json = toNationalJson(n);
     expect(NationalSummarySchema.safeParse(json).success).toBe(true);
     expect(json.units.find((u) => u.unit === 'Sở Y tế' && u.province === 'Lạng Sơn')).toMatchObject({ summaryFile: 'ls-moi.xlsx', sourceFile: 'yte.xlsx' });
+  });
+
+  test('the result does not depend on the order of the inputs', async () => {
+    const sums = [
+      readSummary(await summaryRaw('a.xlsx', 'Lạng Sơn', RETURNS, {}, 1000), { directory: dir }),
+      readSummary(await summaryRaw('b.xlsx', 'Lạng Sơn', RETURNS.slice(1), {}, 1000), { directory: dir }), // same time: decided by name
+      readSummary(await summaryRaw('c.xlsx', 'Huế', RETURNS.slice(2), {}, 5), { directory: dir }),
+      readSummary(await summaryRaw('d.xlsx', 'tỉnh Hải Dương', RETURNS.slice(0, 1), {}, 5), { directory: dir }),
+      readSummary(await summaryRaw('e.xlsx', 'Hải Phòng', RETURNS.slice(0, 2), {}, 5), { directory: dir }),
+    ];
+    const rets = [
+      { result: ret('x.xlsx', 'Sở Y tế', [[1, 2, 3]]), province: dir.find('Cà Mau') },
+      { result: ret('y.xlsx', 'Sở Y tế', [[4, 5, 6]], { modified: 9 }), province: dir.find('Cà Mau') },
+      { result: ret('bg.xlsx', 'UBND huyện Bình Gia', [[1, 1, 1]]), province: dir.find('Lạng Sơn') },
+    ];
+    const want = mergeNational(sums, rets, { directory: dir });
+    expect(want.superseded.map((x) => [x.file, x.by])).toEqual([['a.xlsx', 'b.xlsx'], ['x.xlsx', 'y.xlsx']]);
+    // Hải Dương's and Hải Phòng's summaries both count under today's Hải Phòng.
+    expect(want.provinces.find((p) => p.province.short === 'Hải Phòng')!.summaries.map((x) => [x.file, x.former])).toEqual([['e.xlsx', undefined], ['d.xlsx', 'Hải Dương']]);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(sums, { minLength: sums.length }), fc.shuffledSubarray(rets, { minLength: rets.length }), (s, r) => {
+        expect(mergeNational(s, r, { directory: dir })).toEqual(want);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   test('mixed inputs are refused naming both kinds unless asked', () => {
