@@ -141,14 +141,17 @@ export const NATIONAL_PROBLEMS = {
 
 /** Texts of the national merge that are not a file's problem. */
 export const NATIONAL_TEXT = {
-  mixedInputs(summaries: readonly string[], returns: readonly string[]): Message {
+  /** `allowMixed`: where the user can ask for both kinds (the CLI's --mixed). */
+  mixedInputs(summaries: readonly string[], returns: readonly string[], allowMixed = true): Message {
     return {
       vi:
         `Các tệp gồm cả bảng tổng hợp của tỉnh (${summaries.length}: ${quote(summaries)}) và biểu báo cáo của đơn vị (${returns.length}: ${quote(returns)}). ` +
-        'Tổng hợp toàn quốc dùng bảng tổng hợp của các tỉnh; tổng hợp của tỉnh dùng biểu của các đơn vị. Hãy tách riêng hai loại tệp, hoặc thêm --mixed để tính biểu đơn vị vào tỉnh của đơn vị đó.',
+        'Tổng hợp toàn quốc dùng bảng tổng hợp của các tỉnh; tổng hợp của tỉnh dùng biểu của các đơn vị. Hãy tách riêng hai loại tệp' +
+        (allowMixed ? ', hoặc thêm --mixed để tính biểu đơn vị vào tỉnh của đơn vị đó.' : '.'),
       en:
         `The files mix provincial summaries (${summaries.length}: ${quote(summaries)}) and units' returns (${returns.length}: ${quote(returns)}). ` +
-        'A national merge takes provinces’ summaries; a provincial merge takes units’ returns. Separate the two kinds, or add --mixed to count each unit return under its own province.',
+        'A national merge takes provinces’ summaries; a provincial merge takes units’ returns. Separate the two kinds' +
+        (allowMixed ? ', or add --mixed to count each unit return under its own province.' : '.'),
     };
   },
   rosterWithSummaries: {

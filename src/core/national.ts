@@ -97,9 +97,9 @@ const fileKey = (f: string) => base(f).normalize('NFC').toLowerCase().trim();
 const GROUP_ORDER = Object.fromEntries(GROUPS.map((g, i) => [g.id, i])) as Record<GroupId, number>;
 
 /** Mixed inputs are refused unless asked for: the message names both kinds. */
-export function mixedInputsProblem(summaryFiles: readonly string[], returnFiles: readonly string[], mixed: boolean): Message | undefined {
+export function mixedInputsProblem(summaryFiles: readonly string[], returnFiles: readonly string[], mixed: boolean, canMix = true): Message | undefined {
   if (mixed || !summaryFiles.length || !returnFiles.length) return undefined;
-  return NATIONAL_TEXT.mixedInputs(summaryFiles.map(base), returnFiles.map(base));
+  return NATIONAL_TEXT.mixedInputs(summaryFiles.map(base), returnFiles.map(base), canMix);
 }
 
 function newer(a: ProvinceReturn, b: ProvinceReturn): boolean {

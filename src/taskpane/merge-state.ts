@@ -2,6 +2,9 @@
 // summary is being written. Pure: actions return a new state; no DOM, no Office.
 import { Merged, mergeReturns, sumRows } from '../core/merge';
 import { ReturnResult } from '../core/returns';
+import { NATIONAL_PROVINCES } from '../core/provinces';
+import { mergeNational } from '../core/national';
+import { ProvinceReturn } from '../core/summary-read';
 import { uniqueName } from '../core/unique-name';
 import { StringKey } from './i18n';
 
@@ -18,6 +21,8 @@ export interface MergeFile extends FileMeta {
   /** The name the core and the summary see: the file's own name, or "name (2)" when another picked file has that name. */
   name: string;
   result?: ReturnResult;
+  /** Set instead of `result` when the file is a provincial summary. */
+  summary?: ProvinceReturn;
 }
 
 export type FileStatus = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
@@ -97,9 +102,9 @@ export function readingStarted(s: MergeState, n: number): MergeState {
   return settled(withProgress({ ...s, reading: s.reading + n, readTotal: s.readTotal + n }));
 }
 
-/** A file was read (`result` undefined: the worker gave no answer for it; it stays "reading"). */
-export function fileRead(s: MergeState, id: number, result: ReturnResult | undefined): MergeState {
-  const next = withProgress({ ...s, reading: s.reading - 1, files: s.files.map((f) => (f.id === id ? { ...f, result } : f)) });
+/** A file was read (`result` and `summary` undefined: the worker gave no answer for it; it stays "reading"). */
+export function fileRead(s: MergeState, id: number, result: ReturnResult | undefined, summary?: ProvinceReturn): MergeState {
+  const next = withProgress({ ...s, reading: s.reading - 1, files: s.files.map((f) => (f.id === id ? { ...f, result, ...(summary ? { summary } : {}) } : f)) });
   return next.files.some((f) => f.id === id) ? settled(next) : next;
 }
 
@@ -110,6 +115,8 @@ export const mergeDone = (s: MergeState): MergeState => ({ ...s, merging: false 
 
 /** The results read so far, in pick order. */
 export const readResults = (s: MergeState): ReturnResult[] => s.files.filter((f) => f.result).map((f) => f.result!);
+/** The provincial summaries read so far, in pick order: with any, "Tổng hợp" is the national merge. */
+export const readSummaries = (s: MergeState): ProvinceReturn[] => s.files.filter((f) => f.summary).map((f) => f.summary!);
 
 /**
  * The status of each file across the whole set (superseded by a newer file of its unit, rejected, …).
@@ -153,7 +160,14 @@ export const STATUS_LABEL: Record<FileStatus, StringKey> = {
 
 export function mergeView(s: MergeState, year: number | undefined): MergeView {
   const preview = mergeReturns(readResults(s), { year });
+  const summaries = readSummaries(s);
+  const national = summaries.length ? mergeNational(summaries, [], { directory: NATIONAL_PROVINCES, year }) : undefined;
   const cards = s.files.map((file): FileCard => {
+    if (file.summary) {
+      const sup = national!.superseded.find((x) => x.file === file.summary!.file);
+      if (sup) return { file, status: 'superseded', supersededBy: sup.by };
+      return { file, status: file.summary.status, totals: file.summary.totals };
+    }
     const st = fileStatusAcrossSet(file, preview);
     const totals = file.result && file.result.rows.length ? sumRows(file.result.rows) : undefined;
     return { file, status: st.status, supersededBy: st.by, totals };

@@ -3,6 +3,10 @@
 // consolidated sheets from the same plan as the command line through the host,
 // replacing an earlier summary only after the user says so. State: merge-state.ts.
 import { mergeReturns } from '../core/merge';
+import { mergeNational, mixedInputsProblem } from '../core/national';
+import { buildNationalPlan } from '../core/national-plan';
+import { NATIONAL_PROVINCES } from '../core/provinces';
+import { ProvinceReturn } from '../core/summary-read';
 import { ReturnResult } from '../core/returns';
 import { RosterEntry } from '../core/vocabulary';
 import { buildSummaryPlan } from '../core/summary-plan';
@@ -27,6 +31,7 @@ import {
   mergeView,
   possiblySame,
   readResults,
+  readSummaries,
   readingStarted,
   removeFile,
   spreadsheetsOf,
@@ -57,7 +62,7 @@ function renderFiles(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: 
       : undefined;
     const remove = el('button', { type: 'button', class: 'file-remove', 'aria-label': t('removeFile', { file: e.name }), title: t('removeFile', { file: e.name }) }, '×');
     remove.addEventListener('click', () => onRemove(e.id));
-    const problems = r?.problems ?? [];
+    const problems = e.summary?.problems ?? r?.problems ?? [];
     const details =
       c.status === 'superseded'
         ? el('div', { class: 'file-name' }, t('supersededBy', { by: c.supersededBy ?? '' }))
@@ -78,7 +83,7 @@ function renderFiles(pane: Pane, s: MergeState, view: MergeView, onRemove: (id: 
         el(
           'div',
           { class: 'file-main' },
-          el('div', { class: 'file-unit' }, r?.unit ?? (r ? t('unknownUnit') : e.name)),
+          el('div', { class: 'file-unit' }, e.summary ? (e.summary.province?.name ?? t('unknownProvince')) : (r?.unit ?? (r ? t('unknownUnit') : e.name))),
           el('div', { class: 'file-name' }, e.name),
           figures ? el('div', { class: 'file-figures' }, figures) : null,
         ),
@@ -189,6 +194,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
     for (const entry of fresh) {
       const file = handles.get(entry.id);
       let result: ReturnResult | undefined;
+      let summary: ProvinceReturn | undefined;
       try {
         if (!file) throw new Error('removed');
         if (file.size > MAX_FILE_BYTES) {
@@ -196,13 +202,14 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
         } else {
           const bytes = await file.arrayBuffer();
           const reply = await worker.request({ kind: 'return', name: entry.name, modified: entry.modified, bytes, campaignYear: year }, [bytes]);
-          result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
+          if (reply.ok && reply.kind === 'summary') summary = reply.summary;
+          else result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
         }
       } catch (e) {
         const text = e instanceof WorkerFailed ? e.text : { vi: describeError(e, { ...pane, lang: 'vi' }), en: describeError(e, { ...pane, lang: 'en' }) };
         result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
       }
-      update(fileRead(state, entry.id, result));
+      update(fileRead(state, entry.id, result, summary));
     }
   };
 
@@ -292,6 +299,30 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
       buttons.keep.focus();
     });
 
+  const mergeNationally = async (summaries: ProvinceReturn[], results: ReturnResult[], year: number | undefined) => {
+    const returns = results.filter((r) => r.status !== 'error').map((r) => r.file);
+    // The pane has no --mixed: both kinds together are refused.
+    const mixed = mixedInputsProblem(summaries.map((x) => x.file), returns, false, false);
+    if (mixed) return showMessage(status, 'error', mixed[pane.lang]);
+    const national = mergeNational(summaries, [], { directory: NATIONAL_PROVINCES, year });
+    if (!national.coverage.provinces.reported) return showMessage(status, 'error', t('nothingToMerge'));
+    const plan = buildNationalPlan(national, { year: year ?? national.year, lang: pane.lang });
+    const existing = new Set((await host.listSheets()).map((x) => x.toLowerCase()));
+    const clash = plan.sheets.map((x) => x.name).filter((n) => existing.has(n.toLowerCase()));
+    let replace: string[] = [];
+    if (clash.length) {
+      const choice = await ask(clash);
+      renderButton(pane, state);
+      if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
+      if (choice === 'replace') replace = clash;
+    }
+    showMessage(status, 'info', t('merging'));
+    const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
+    const c = national.coverage.provinces;
+    showMessage(status, res.leftOut ? 'warning' : 'success', t('nationalMerged', { sheet: res.sheets[0], reported: c.reported, expected: c.expected }), res.leftOut);
+    if (national.rejected.length) status.append(message('warning', t('rejectedNote', { n: national.rejected.length, sheet: res.sheets[2] ?? res.sheets[0] })));
+  };
+
   mergeBtn.addEventListener('click', () => {
     void (async () => {
       if (state.merging) return;
@@ -300,9 +331,12 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
       const results = readResults(state);
       if (!state.files.length) return showMessage(status, 'warning', t('noFiles'));
       const p = params();
+      const summaries = readSummaries(state);
       update(mergeStarted(state));
       status.replaceChildren(); // the last run's outcome no longer applies
       try {
+        // Provincial summaries: the national merge, one level up (unit returns beside them are refused).
+        if (summaries.length) return await mergeNationally(summaries, results, p?.year);
         const roster = await readRoster();
         rosterStatus.textContent = roster.notes.join(' ');
         const merged = mergeReturns(results, { roster: roster.entries, year: p?.year });
