@@ -109,14 +109,19 @@ function newer(a: ProvinceReturn, b: ProvinceReturn): boolean {
   return cmp(a.file, b.file) > 0;
 }
 
-/** Merges provincial summaries (and, in a mixed merge, units' returns) into the national result. */
-export function mergeNational(summaries: readonly ProvinceReturn[], returns: readonly UnitReturnInput[], opts: NationalOptions): NationalMerged {
-  const dir = opts.directory;
+export interface SummaryChoice {
+  /** Summaries counted, by province code. */
+  chosen: Map<string, ProvinceReturn[]>;
+  superseded: NationalMerged['superseded'];
+  rejected: NationalRejected[];
+  /** Warnings about the choice itself (same save time), by the summary kept. */
+  warnings: Map<ProvinceReturn, Problem[]>;
+}
+
+/** One summary per province (or per former province inside one), the newest; summaries with errors are rejected. */
+export function chooseSummaries(summaries: readonly ProvinceReturn[]): SummaryChoice {
   const rejected: NationalRejected[] = [];
   const superseded: NationalMerged['superseded'] = [];
-  const contained: NationalMerged['contained'] = [];
-
-  // Summaries: one per province (or per former province inside one), the newest.
   const ordered = [...summaries].sort((a, b) => cmp(a.file, b.file) || (a.modified ?? 0) - (b.modified ?? 0));
   const bySlot = new Map<string, ProvinceReturn[]>();
   for (const s of ordered) {
@@ -128,7 +133,7 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
     bySlot.set(slot, [...(bySlot.get(slot) ?? []), s]);
   }
   const chosen = new Map<string, ProvinceReturn[]>();
-  const summaryWarnings = new Map<ProvinceReturn, Problem[]>();
+  const warnings = new Map<ProvinceReturn, Problem[]>();
   for (const files of bySlot.values()) {
     let best = files[0];
     for (const f of files) if (newer(f, best)) best = f;
@@ -137,9 +142,19 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
     const tied = losers.filter((l) => l.modified === best.modified);
     if (tied.length) w.push({ file: best.file, sheet: best.sheet, severity: 'warning', code: 'summary.sameTime', message: NM['summary.sameTime'](best.province!.short, base(best.file), tied.map((t) => base(t.file))) });
     for (const l of losers) superseded.push({ file: l.file, kind: 'summary', province: best.province!.short, by: best.file });
-    summaryWarnings.set(best, w);
+    warnings.set(best, w);
     chosen.set(best.province!.code, [...(chosen.get(best.province!.code) ?? []), best]);
   }
+  return { chosen, superseded, rejected, warnings };
+}
+
+/** Merges provincial summaries (and, in a mixed merge, units' returns) into the national result. */
+export function mergeNational(summaries: readonly ProvinceReturn[], returns: readonly UnitReturnInput[], opts: NationalOptions): NationalMerged {
+  const dir = opts.directory;
+  const choice = chooseSummaries(summaries);
+  const { chosen, superseded, rejected } = choice;
+  const summaryWarnings = choice.warnings;
+  const contained: NationalMerged['contained'] = [];
 
   // Units' own returns, by province, merged as a province would (newest file of a unit wins).
   const returnsByProvince = new Map<string, ReturnResult[]>();

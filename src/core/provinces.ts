@@ -118,3 +118,8 @@ export const PROVINCES_2026: readonly ProvinceRow[] = [
 ];
 
 export const NATIONAL_PROVINCES: ProvinceDirectory = createProvinceDirectory(PROVINCES_2026);
+
+/** The national list's directory, for code that may load the list as its own chunk (the task pane). */
+export function loadNationalProvinces(): Promise<ProvinceDirectory> {
+  return Promise.resolve(NATIONAL_PROVINCES);
+}

@@ -2,8 +2,7 @@
 // summary is being written. Pure: actions return a new state; no DOM, no Office.
 import { Merged, mergeReturns, sumRows } from '../core/merge';
 import { ReturnResult } from '../core/returns';
-import { NATIONAL_PROVINCES } from '../core/provinces';
-import { mergeNational } from '../core/national';
+import { chooseSummaries } from '../core/national';
 import { ProvinceReturn } from '../core/summary-read';
 import { uniqueName } from '../core/unique-name';
 import { StringKey } from './i18n';
@@ -161,10 +160,10 @@ export const STATUS_LABEL: Record<FileStatus, StringKey> = {
 export function mergeView(s: MergeState, year: number | undefined): MergeView {
   const preview = mergeReturns(readResults(s), { year });
   const summaries = readSummaries(s);
-  const national = summaries.length ? mergeNational(summaries, [], { directory: NATIONAL_PROVINCES, year }) : undefined;
+  const superseded = chooseSummaries(summaries).superseded;
   const cards = s.files.map((file): FileCard => {
     if (file.summary) {
-      const sup = national!.superseded.find((x) => x.file === file.summary!.file);
+      const sup = superseded.find((x) => x.file === file.summary!.file);
       if (sup) return { file, status: 'superseded', supersededBy: sup.by };
       return { file, status: file.summary.status, totals: file.summary.totals };
     }

@@ -5,7 +5,7 @@
 import { mergeReturns } from '../core/merge';
 import { mergeNational, mixedInputsProblem } from '../core/national';
 import { buildNationalPlan } from '../core/national-plan';
-import { NATIONAL_PROVINCES } from '../core/provinces';
+import { loadNationalProvinces } from '../core/provinces';
 import { ProvinceReturn } from '../core/summary-read';
 import { ReturnResult } from '../core/returns';
 import { RosterEntry } from '../core/vocabulary';
@@ -304,7 +304,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
     // The pane has no --mixed: both kinds together are refused.
     const mixed = mixedInputsProblem(summaries.map((x) => x.file), returns, false, false);
     if (mixed) return showMessage(status, 'error', mixed[pane.lang]);
-    const national = mergeNational(summaries, [], { directory: NATIONAL_PROVINCES, year });
+    const national = mergeNational(summaries, [], { directory: await loadNationalProvinces(), year });
     if (!national.coverage.provinces.reported) return showMessage(status, 'error', t('nothingToMerge'));
     const plan = buildNationalPlan(national, { year: year ?? national.year, lang: pane.lang });
     const existing = new Set((await host.listSheets()).map((x) => x.toLowerCase()));

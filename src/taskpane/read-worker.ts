@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FileRejected } from '../core/returns';
 import { readRosterBytes } from '../workbook/read-roster';
-import { NATIONAL_PROVINCES } from '../core/provinces';
+import { loadNationalProvinces } from '../core/provinces';
 import { readMergeInput } from '../workbook/read-input';
 import { rejectionMessage } from '../workbook/read/rejections';
 import { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -13,7 +13,7 @@ z.config({ jitless: true });
 
 const ctx = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
 
-ctx.onmessage = (e) => {
+ctx.onmessage = async (e) => {
   const req = e.data;
   try {
     const bytes = new Uint8Array(req.bytes);
@@ -21,7 +21,7 @@ ctx.onmessage = (e) => {
       ctx.postMessage({ id: req.id, ok: true, kind: 'roster', rows: readRosterBytes(bytes, req.name) });
       return;
     }
-    const input = readMergeInput(bytes, req.name, { modified: req.modified, campaignYear: req.campaignYear, directory: NATIONAL_PROVINCES });
+    const input = readMergeInput(bytes, req.name, { modified: req.modified, campaignYear: req.campaignYear, directory: await loadNationalProvinces() });
     ctx.postMessage(input.kind === 'summary' ? { id: req.id, ok: true, kind: 'summary', summary: input.summary } : { id: req.id, ok: true, kind: 'return', result: input.result });
   } catch (err) {
     if (err instanceof FileRejected) ctx.postMessage({ id: req.id, ok: false, code: err.code, text: err.text });
