@@ -49,6 +49,7 @@ const problemArgs: SampleArgs<typeof PROBLEM_MESSAGES> = {
   'roster.encoding': [],
   'roster.noHeader': [true, false],
   'summary.notFound': [],
+  'summary.isNational': [],
   'summary.totalMissing': [],
   'summary.cellError': ['budget', '#REF!'],
   'summary.formulaNoValue': ['participants'],

@@ -8,7 +8,7 @@ import { NATIONAL_PROVINCES, PROVINCES_2026, provinceKey } from '../src/core/pro
 import { RawCell, RawWorkbook, ReturnResult, ReturnRow } from '../src/core/returns';
 import { RosterEntry } from '../src/core/vocabulary';
 import { buildSummaryPlan } from '../src/core/summary-plan';
-import { ProvinceReturn, isSummaryWorkbook, provinceOfForm, readSummary } from '../src/core/summary-read';
+import { ProvinceReturn, isNationalWorkbook, isSummaryWorkbook, provinceOfForm, readSummary } from '../src/core/summary-read';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { formWorkbook, getCell, insertRows, setCell } from './core-fixtures';
@@ -275,7 +275,8 @@ function getPlace(raw: RawWorkbook): string {
 
 describe('buildNationalPlan', () => {
   test('province rows are SUMIFs over the units sheet, totals SUM the province rows, missing provinces say so', async () => {
-    const ls = readSummary(await summaryRaw('ls.xlsx', 'Lạng Sơn'), { directory: dir });
+    const raw0 = await summaryRaw('ls.xlsx', 'Lạng Sơn');
+    const ls = readSummary(raw0, { directory: dir });
     const n = mergeNational([ls], [], { directory: dir });
     const plan = buildNationalPlan(n, { year: 2027 });
     const [nat, units] = plan.sheets;
@@ -292,5 +293,7 @@ describe('buildNationalPlan', () => {
     // The national workbook is not mistaken for a provincial summary.
     const back = readWorkbookBytes(await writeWorkbook(plan), 'toan-quoc.xlsx');
     expect(isSummaryWorkbook(back)).toBe(false);
+    expect(isNationalWorkbook(back)).toBe(true);
+    expect(isNationalWorkbook(raw0)).toBe(false);
   });
 });

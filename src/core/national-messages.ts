@@ -34,6 +34,12 @@ export const NATIONAL_PROBLEMS = {
       en: 'No summary table in the file: no sheet has the column-number row “1 | 2 | 3 | 4=5+6 | 5 | 6” under a “Đơn vị” header.',
     };
   },
+  'summary.isNational'(): Message {
+    return {
+      vi: 'Đây là bảng tổng hợp toàn quốc (theo các tỉnh, thành phố), không phải bảng tổng hợp của một tỉnh hay biểu của một đơn vị; tệp này không được tổng hợp lại.',
+      en: 'This is a national summary (by province), not a province’s summary or a unit’s return; it is not merged again.',
+    };
+  },
   'summary.totalMissing'(): Message {
     return {
       vi: 'Bảng tổng hợp không còn dòng “Tổng cộng”; đã đọc các dòng đến hết bảng.',

@@ -136,6 +136,11 @@ function findLayout(sheet: RawSheet): Layout | undefined {
   return undefined;
 }
 
+/** Whether a workbook is a national summary this product wrote (its province table numbers "6=7+8"). */
+export function isNationalWorkbook(raw: RawWorkbook): boolean {
+  return !!raw?.sheets?.some((s) => Array.isArray(s?.cells) && s.cells.some((row) => row?.some((cell, c) => compact(cell ?? undefined) === '6=7+8' && compact(row[c - 1] ?? undefined) === '5')));
+}
+
 /** Whether a workbook holds a consolidated summary the product wrote (as opposed to a unit's form). */
 export function isSummaryWorkbook(raw: RawWorkbook): boolean {
   return !!raw?.sheets?.some((s) => Array.isArray(s?.cells) && findLayout(s));

@@ -3,7 +3,8 @@
 import { extractReturn } from '../core/extract';
 import { ProvinceDirectory, ProvinceMatch } from '../core/provinces';
 import { FileRejected, ReturnResult } from '../core/returns';
-import { ProvinceReturn, isSummaryWorkbook, provinceOfForm, readSummary } from '../core/summary-read';
+import { PROBLEM_MESSAGES } from '../core/messages';
+import { ProvinceReturn, isNationalWorkbook, isSummaryWorkbook, provinceOfForm, readSummary } from '../core/summary-read';
 import { ReadReturnOptions } from './read-return';
 import { readWorkbookBytes } from './read/index';
 import { rejectedResult, rejectionMessage } from './read/rejections';
@@ -19,6 +20,7 @@ export function readMergeInput(bytes: Uint8Array, name: string, options: ReadInp
   try {
     const raw = readWorkbookBytes(bytes, name, rest.modified);
     if (isSummaryWorkbook(raw)) return { kind: 'summary', summary: readSummary(raw, { directory, campaignYear: rest.campaignYear }) };
+    if (isNationalWorkbook(raw)) return { kind: 'return', result: rejectedResult(name, raw.modified, 'summary.isNational', PROBLEM_MESSAGES['summary.isNational']()) };
     const result = extractReturn(raw, rest);
     return { kind: 'return', result, ...(result.status !== 'error' ? { province: provinceOfForm(raw, result.sheet, result.unit, directory) } : {}) };
   } catch (e) {
