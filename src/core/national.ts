@@ -253,7 +253,7 @@ export function mergeNational(summaries: readonly ProvinceReturn[], returns: rea
       groups: [...groups.values()].sort((a, b) => GROUP_ORDER[a.id] - GROUP_ORDER[b.id]),
       totals,
       unitsReported,
-      ...(unitsExpected !== undefined && returnFiles.length === 0 ? { unitsExpected } : {}),
+      ...(unitsExpected !== undefined ? { unitsExpected } : {}),
       ...(onTime ? { onTime } : {}),
       warnings,
     } satisfies ProvinceResult;
