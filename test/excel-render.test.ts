@@ -112,7 +112,7 @@ describe('inserting the form into Excel', () => {
     const en = await insertSheetPlans([plan], { lang: 'en' });
     expect(en.omitted).toEqual(['pageLayout']);
     expect(en.message).toBe(
-      'This version of Excel lacks some features, so these were left out: print setup: A4, one page wide, repeated header rows (needs Excel 2019 or Microsoft 365) — set it in Page Layout before printing.',
+      'This version of Excel lacks some features, so these were left out: print setup: A4, one page wide, repeated header rows (needs Excel 2021, Microsoft 365 or Excel on the web) — set it in Page Layout before printing.',
     );
 
     // Excel 2016 without updates (ExcelApi 1.2): no names either, but merges and protection.

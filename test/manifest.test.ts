@@ -6,10 +6,17 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { manifestFor, manifestVersion } = require('../scripts/manifest-for-host') as {
+  manifestFor: (xml: string, o: { base: string; version: string }) => string;
+  manifestVersion: (v: string) => string;
+};
+
 const ROOT = path.join(__dirname, '..');
-const ORIGIN = 'https://localhost:3000/';
 /** Pages the webpack build emits at the root; assets/*.png are copied to assets/. */
-const BUILD_PAGES = ['taskpane.html', 'commands.html'];
+const BUILD_PAGES = ['taskpane.html', 'commands.html', 'support.html'];
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const DEV_XML = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 
 interface El {
   name: string;
@@ -29,9 +36,10 @@ function toEl(node: Record<string, unknown>): El | null {
   return { name, attrs: (node[':@'] as Record<string, string>) ?? {}, children, text };
 }
 
-const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-const parsed = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false }).parse(xml) as Parsed;
-const root = parsed.map(toEl).find((e) => e !== null) as El;
+function rootOf(xml: string): El {
+  const parsed = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseAttributeValue: false, parseTagValue: false }).parse(xml) as Parsed;
+  return parsed.map(toEl).find((e) => e !== null) as El;
+}
 
 function all(el: El, out: El[] = []): El[] {
   out.push(el);
@@ -80,7 +88,7 @@ function pngSize(file: string): { w: number; h: number } {
 }
 
 /** The file a URL serves from the build, or throws. */
-function servedFile(url: string): string {
+function serve(url: string, ORIGIN: string): string {
   expect(url.startsWith(ORIGIN)).toBe(true);
   const rel = url.slice(ORIGIN.length);
   if (BUILD_PAGES.includes(rel)) return rel;
@@ -89,7 +97,14 @@ function servedFile(url: string): string {
   return rel;
 }
 
-describe('manifest.xml', () => {
+// The development manifest as it is, and the one `npm run build -- --env url=…` writes for an office's server.
+describe.each([
+  { name: 'manifest.xml (development)', xml: DEV_XML, ORIGIN: 'https://localhost:3000/' },
+  { name: 'dist/manifest.xml for https://baocao.example.gov.vn/ctxh', xml: manifestFor(DEV_XML, { base: 'https://baocao.example.gov.vn/ctxh', version: VERSION }), ORIGIN: 'https://baocao.example.gov.vn/ctxh/' },
+  { name: 'dist/manifest.xml for a server root', xml: manifestFor(DEV_XML, { base: 'https://addins.so-yte.example.vn', version: VERSION }), ORIGIN: 'https://addins.so-yte.example.vn/' },
+])('$name', ({ xml, ORIGIN }) => {
+  const root = rootOf(xml);
+  const servedFile = (url: string) => serve(url, ORIGIN);
   const vo = child(root, 'VersionOverrides');
   const resources = child(vo, 'Resources');
   const collections = {
@@ -135,6 +150,7 @@ describe('manifest.xml', () => {
     expect(child(root, 'Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     expect(child(root, 'Id').text).not.toBe('05c2e1c9-3e1d-406e-9a91-e9ac64854143'); // the template's
     expect(child(root, 'Version').text).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+    expect(child(root, 'Version').text).toBe(manifestVersion(VERSION)); // package.json's, so an update reaches every client
     expect(child(root, 'ProviderName').text).toBe('ctxh-report');
     expect(child(root, 'DefaultLocale').text).toBe('vi-VN');
     expect(child(root, 'Permissions').text).toBe('ReadWriteDocument');
@@ -187,7 +203,7 @@ describe('manifest.xml', () => {
     expect(ids.filter((id) => !used.has(id))).toEqual([]);
   });
 
-  it('points every URL at a file the build serves from https://localhost:3000/', () => {
+  it('points every URL at a file the build serves from its address, support page included', () => {
     const urls: string[] = [];
     const grab = (el: El) => {
       if (el.attrs.DefaultValue) urls.push(el.attrs.DefaultValue);
@@ -200,6 +216,8 @@ describe('manifest.xml', () => {
     const served = urls.map(servedFile);
     expect(served).toContain('taskpane.html');
     expect(served).toContain('commands.html');
+    expect(served).toContain('support.html');
+    expect(child(root, 'SupportUrl').attrs.DefaultValue).toBe(`${ORIGIN}support.html`);
     expect(byId(collections.url, child(all(vo).find((e) => e.name === 'DesktopFormFactor')!, 'FunctionFile').attrs.resid)?.attrs.DefaultValue).toBe(`${ORIGIN}commands.html`);
     expect(child(child(root, 'DefaultSettings'), 'SourceLocation').attrs.DefaultValue).toBe(`${ORIGIN}taskpane.html`);
   });

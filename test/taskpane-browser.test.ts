@@ -513,4 +513,72 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     expect(watch.problems).toEqual([]);
     await page.close();
   }, 60_000);
+
+  test('Excel 2016 as sold (ExcelApi 1.1): insert, check with the button, colour, merge; what it lacks is named', async () => {
+    const { page, watch } = await openPane('?api=1.1');
+    await page.fill('#f-year', '2025');
+    await page.fill('#f-province', 'Lạng Sơn');
+    await page.fill('#f-body', 'Sở Y tế');
+    await page.fill('#f-plan', 'Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    await page.fill('#f-rows', '5');
+    await page.click('#btn-insert');
+    await page.locator('#form-status .message.warning').waitFor();
+    const inserted = await page.textContent('#form-status');
+    expect(inserted).toContain('Biểu CTXH 2025');
+    expect(inserted).toContain('gộp ô và độ rộng cột (cần Excel 2019');
+    expect(inserted).toContain('quy tắc kiểm tra khi nhập số (cần Excel 2021');
+    expect(await page.isVisible('#btn-open-workbook')).toBe(false);
+    const S = 'Biểu CTXH 2025';
+    const L = formLayout(5);
+    await host(page, (h, a) => h.type(a.S, 'A2', 'UBND huyện Bình Gia'), { S });
+    await host(page, (h, a) => h.type(a.S, `B${a.r}`, 'khoảng 200'), { S, r: L.firstData });
+    await page.click('#tab-check');
+    await page.click('#btn-check');
+    const bad = `B${L.firstData}`;
+    await page.locator(`#problem-list [data-cell="${bad}"]`).waitFor();
+    await page.waitForFunction(([s, r]) => (window as any).__excelHost.sheet(s).format(r, 2, 'fill.color') === '#FFC7CE', [S, L.firstData] as const);
+    await shot(page, '10-excel-2016-check');
+    await page.click('#tab-merge');
+    const files = readdirSync(returnsDir)
+      .filter((f) => /\.xlsx$/.test(f))
+      .slice(0, 4)
+      .map((f) => join(returnsDir, f));
+    await page.setInputFiles('#file-input', files);
+    await page.waitForFunction((n) => document.querySelectorAll('#file-list li.file').length === n && !document.querySelector('#file-list [data-status="reading"]'), files.length, { timeout: 60_000 });
+    await page.click('#btn-merge');
+    await page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });
+    expect(await host(page, (h) => h.sheetNames())).toEqual(expect.arrayContaining(['Tổng hợp', 'Kiểm tra']));
+    expect(await host(page, (h) => h.discarded)).toEqual([]);
+    expect(watch.external).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test('Excel for Mac: no download is reported that did not happen', async () => {
+    // Current Mac Excel (ExcelApi 1.8+): the form opens as a new workbook instead, and the pane says so.
+    const mac = await openPane('?platform=Mac');
+    await mac.page.fill('#f-year', '2025');
+    await mac.page.fill('#f-province', 'Lạng Sơn');
+    await mac.page.fill('#f-plan', 'Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    let downloads = 0;
+    mac.page.on('download', () => downloads++);
+    await mac.page.click('#btn-download');
+    await mac.page.locator('#form-status .message.success').waitFor();
+    expect(await mac.page.textContent('#form-status')).toContain('Excel trên máy Mac không tải được tệp từ ngăn tác vụ, nên biểu mẫu đã được mở thành một sổ làm việc mới');
+    expect(await mac.page.textContent('#form-status')).not.toContain('Đã tạo tệp');
+    expect(await host(mac.page, (h) => h.model.createdWorkbooks.length)).toBe(1);
+    expect(downloads).toBe(0);
+    await mac.page.close();
+    // An older Mac Excel without Excel.createWorkbook: the pane says how to get the file.
+    const old = await openPane('?platform=Mac&api=1.7');
+    await old.page.fill('#f-year', '2025');
+    await old.page.fill('#f-province', 'Lạng Sơn');
+    await old.page.fill('#f-plan', 'Kế hoạch số 12/KH-SYT ngày 05/3/2025');
+    await old.page.click('#btn-download');
+    await old.page.locator('#form-status .message.warning').waitFor();
+    expect(await old.page.textContent('#form-status')).toContain('Di chuyển hoặc Sao chép');
+    expect(await host(old.page, (h) => h.model.createdWorkbooks.length)).toBe(0);
+    expect(old.watch.problems).toEqual([]);
+    await old.page.close();
+  }, 60_000);
 });

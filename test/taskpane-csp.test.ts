@@ -26,6 +26,8 @@ describe.each(['src/taskpane/taskpane.html', 'src/commands/commands.html'])('%s'
     expect(csp.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(csp.get('connect-src')).toEqual(["'none'"]);
     expect(csp.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    // office.js opens its telemetry logging frame there (checked with the real office.js in test/production-build.test.ts).
+    expect(csp.get('frame-src')).toEqual(['https://telemetryservice.firstpartyapps.oaspapps.com']);
     for (const [name, values] of csp) if (name !== 'style-src') expect([name, values.includes("'unsafe-inline'") || values.includes("'unsafe-eval'")]).toEqual([name, false]);
   });
 });

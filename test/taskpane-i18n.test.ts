@@ -39,7 +39,7 @@ test('numbers: 1.200.000 in Vietnamese, 1,200,000 in English', () => {
 test('what an older Excel left out, in plain words', () => {
   expect(omissionMessage([], 'vi')).toBeUndefined();
   expect(omissionItems(['validation', 'validation', 'pageLayout'], 'vi')).toHaveLength(2);
-  expect(omissionMessage(['chart'], 'vi')).toBe('Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua: biểu đồ cơ cấu kinh phí (cần Excel 2019 hoặc Microsoft 365).');
+  expect(omissionMessage(['chart'], 'vi')).toBe('Phiên bản Excel này chưa hỗ trợ một số tính năng nên đã bỏ qua: biểu đồ cơ cấu kinh phí (cần Excel 2019, Microsoft 365 hoặc Excel trên web).');
 });
 
 test('sheet names: legal, free, at most 31 characters', () => {

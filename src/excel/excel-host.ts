@@ -23,15 +23,37 @@ export async function browserDownload(name: string, bytes: Uint8Array, mimeType:
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function excelHost(features: Features = detectFeatures()): PaneHost {
+/**
+ * Office for Mac's web view (WKWebView) silently drops downloads started in a pane, by design
+ * (OfficeDev/office-js#2700, #4681); everywhere else a download from the pane is saved.
+ */
+export function downloadsWork(): boolean {
+  try {
+    return Office.context.platform !== Office.PlatformType.Mac;
+  } catch {
+    return true;
+  }
+}
+
+export function excelHost(features: Features = detectFeatures(), canDownload = downloadsWork()): PaneHost {
+  // Excel.createWorkbook is ExcelApi 1.8 (Excel 2021, Microsoft 365, Mac 16.17+).
+  const openWorkbook = features.validation ? async (bytes: Uint8Array) => void (await Excel.createWorkbook(toBase64(bytes))) : undefined;
   return {
     features,
     writeSheets: (plans, opts) => insertSheetPlans(plans, { lang: opts.lang, features, replace: opts.replace }),
     listSheets,
     readSheet: (opts = {}) => readSheet({ sheetId: opts.sheetId, features }),
-    downloadFile: browserDownload,
-    // Excel.createWorkbook is ExcelApi 1.8 (Excel 2019).
-    openWorkbook: features.validation ? async (bytes) => void (await Excel.createWorkbook(toBase64(bytes))) : undefined,
+    // Where a download would vanish, the file opens as a new workbook instead, or the pane says how to get it.
+    downloadFile: async (name, bytes, mimeType) => {
+      if (canDownload) {
+        await browserDownload(name, bytes, mimeType);
+        return 'downloaded';
+      }
+      if (!openWorkbook) return 'unavailable';
+      await openWorkbook(bytes);
+      return 'opened';
+    },
+    openWorkbook,
     markCells: applyHighlights,
     selectCell,
     watchSheet: features.events ? (sheetId, onChange) => watchSheet(sheetId, (args) => onChange({ structural: isStructuralChange(args) })) : undefined,

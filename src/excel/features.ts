@@ -1,17 +1,19 @@
 // What this Excel can do, from its requirement sets, and how to tell the user
-// what had to be left out on an older version.
+// what had to be left out on an older version. Which Office has which set (Microsoft's
+// "Excel JavaScript API requirement sets" table): Excel 2016 as sold has 1.1 only; Excel 2019
+// up to 1.7; Excel 2021 up to 1.14; Excel 2024 up to 1.17; Microsoft 365 and Excel on the web all.
 import { Lang, StringKey, translator } from '../taskpane/i18n';
 
 export interface Features {
-  /** Merges, column widths, unlocking cells, sheet protection (ExcelApi 1.2; Excel 2016 has it). */
+  /** Merges, column widths, unlocking cells, sheet protection (ExcelApi 1.2; Excel 2019, not Excel 2016 as sold). */
   layout: boolean;
-  /** Defined names on a sheet, getItemOrNullObject (1.4). */
+  /** Defined names on a sheet, getItemOrNullObject (1.4; Excel 2019). */
   names: boolean;
-  /** worksheet.onChanged, freeze panes, chart series (1.7). */
+  /** worksheet.onChanged, freeze panes, chart series (1.7; Excel 2019). */
   events: boolean;
-  /** Data validation, Excel.createWorkbook (1.8; Excel 2019). */
+  /** Data validation, Excel.createWorkbook (1.8; Excel 2021). */
   validation: boolean;
-  /** Page layout: paper, fit to width, print titles (1.9). */
+  /** Page layout: paper, fit to width, print titles (1.9; Excel 2021). */
   pageLayout: boolean;
 }
 

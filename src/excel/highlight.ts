@@ -1,9 +1,10 @@
 // Marks the cells the check found wrong, and puts back their own fill once fixed.
 // Two syncs: read the current fills (and protection), then write. A protected
 // sheet without a password is unprotected for the write and protected again
-// with the same options; a password-protected one is left alone.
+// with the same options; a password-protected one is left alone. Excel 2016
+// (ExcelApi 1.1) has no protection API: there the write is simply tried.
 import { Message } from '../core/plan';
-import { runAfterCellEdit } from './features';
+import { IsSetSupported, officeIsSetSupported, runAfterCellEdit } from './features';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
@@ -52,7 +53,17 @@ export function afterSheetChange(state: HighlightState | undefined, args: Pick<E
   return { sheetId: state.sheetId, original: {}, marked: {} };
 }
 
-export async function applyHighlights(sheetId: string, marks: Mark[], previous?: HighlightState): Promise<HighlightResult> {
+const PROTECTED_NOTICE: Message = {
+  vi: 'Trang tính đang được khóa bằng mật khẩu nên không tô màu được các ô sai; danh sách lỗi bên dưới vẫn đầy đủ.',
+  en: 'The sheet is protected with a password, so the wrong cells could not be coloured; the list below is still complete.',
+};
+/** ExcelApi 1.1 cannot tell whether the sheet is protected: say what is known. */
+const NOT_COLOURED_NOTICE: Message = {
+  vi: 'Không tô màu được các ô sai (có thể trang tính đang được khóa); danh sách lỗi bên dưới vẫn đầy đủ.',
+  en: 'The wrong cells could not be coloured (the sheet may be protected); the list below is still complete.',
+};
+
+export async function applyHighlights(sheetId: string, marks: Mark[], previous?: HighlightState, isSet: IsSetSupported = officeIsSetSupported()): Promise<HighlightResult> {
   const same = previous && previous.sheetId === sheetId;
   const prev = same ? previous.original : {};
   // A state without `marked` (older callers): every remembered cell counts as marked, severity unknown.
@@ -64,9 +75,11 @@ export async function applyHighlights(sheetId: string, marks: Mark[], previous?:
   const restore = Object.keys(prev).filter((a) => !want.has(a));
   if (!paint.length && !restore.length) return { state: { sheetId, original: { ...prev }, marked: Object.fromEntries(want) } };
 
+  const canProtect = isSet('1.2');
   return runAfterCellEdit(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheetId);
-    ws.protection.load('protected,options');
+    const protection = canProtect ? ws.protection : undefined;
+    protection?.load('protected,options');
     const fresh = [...want.keys()].filter((a) => !(a in prev));
     const fills = fresh.map((a) => {
       const fill = ws.getRange(a).format.fill;
@@ -80,9 +93,9 @@ export async function applyHighlights(sheetId: string, marks: Mark[], previous?:
       original[a] = ownFill(fills[i].color);
     });
 
-    const wasProtected = ws.protection.protected;
-    const options = ws.protection.options;
-    if (wasProtected) ws.protection.unprotect();
+    const wasProtected = protection?.protected ?? false;
+    const options = protection?.options;
+    if (wasProtected) protection!.unprotect();
     for (const [a, sev] of paint) ws.getRange(a).format.fill.color = sev === 'error' ? ERROR_FILL : WARNING_FILL;
     for (const a of restore) {
       const fill = ws.getRange(a).format.fill;
@@ -91,21 +104,18 @@ export async function applyHighlights(sheetId: string, marks: Mark[], previous?:
       else fill.clear();
       delete original[a];
     }
-    if (wasProtected) ws.protection.protect(options);
+    if (wasProtected) protection!.protect(options);
     try {
       await ctx.sync();
     } catch (e) {
-      if (!wasProtected) throw e;
+      if (canProtect && !wasProtected) throw e;
       return {
         state: { sheetId, original: prev, marked: same ? previous.marked : {} },
-        notice: {
-          vi: 'Trang tính đang được khóa bằng mật khẩu nên không tô màu được các ô sai; danh sách lỗi bên dưới vẫn đầy đủ.',
-          en: 'The sheet is protected with a password, so the wrong cells could not be coloured; the list below is still complete.',
-        },
+        notice: canProtect ? PROTECTED_NOTICE : NOT_COLOURED_NOTICE,
       };
     }
     return { state: { sheetId, original, marked: Object.fromEntries(want) } };
-  });
+  }, isSet);
 }
 
 /** Activates the sheet and selects one cell (clicking a problem in the pane). */

@@ -103,8 +103,10 @@ export function initFormTab(pane: Omit<Pane, 'campaign'>, host: PaneHost): { cam
       showMessage(status, 'info', t('preparing'));
       try {
         const file = formFileName(p);
-        await host.downloadFile(file, await buildFile(p), XLSX_MIME);
-        showMessage(status, 'success', t('downloaded', { file }));
+        const outcome = await host.downloadFile(file, await buildFile(p), XLSX_MIME);
+        if (outcome === 'downloaded') showMessage(status, 'success', t('downloaded', { file }));
+        else if (outcome === 'opened') showMessage(status, 'success', t('downloadOpened', { file }));
+        else showMessage(status, 'warning', t('downloadUnavailable', { file }));
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));
       }

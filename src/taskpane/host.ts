@@ -38,8 +38,12 @@ export interface PaneHost {
   listSheets(): Promise<string[]>;
   /** One sheet as a grid: the active one, or by id or name. */
   readSheet(opts?: { sheetId?: string }): Promise<SheetRead>;
-  /** Saves a file on the user's machine (the form as .xlsx). */
-  downloadFile(name: string, bytes: Uint8Array, mimeType: string): Promise<void>;
+  /**
+   * Saves a file on the user's machine (the form as .xlsx). Says what happened: a download started,
+   * the file was opened as a new workbook instead (Mac, where downloads from a pane vanish), or
+   * neither could be done, so the pane must say how to get the file.
+   */
+  downloadFile(name: string, bytes: Uint8Array, mimeType: string): Promise<'downloaded' | 'opened' | 'unavailable'>;
   /** Opens a workbook file as a new workbook; absent where the host cannot. */
   openWorkbook?: (bytes: Uint8Array) => Promise<void>;
   /** Colours the cells a check found wrong and puts back the fills of fixed ones. */

@@ -46,6 +46,14 @@ const STRINGS = {
   preparing: { vi: 'Đang tạo tệp…', en: 'Creating the file…' },
   downloaded: { vi: 'Đã tạo tệp “{file}”. Gửi tệp này cho các đơn vị qua thư điện tử.', en: 'Created “{file}”. E-mail this file to the units.' },
   openedWorkbook: { vi: 'Đã mở biểu mẫu thành một sổ làm việc mới.', en: 'The form was opened as a new workbook.' },
+  downloadOpened: {
+    vi: 'Excel trên máy Mac không tải được tệp từ ngăn tác vụ, nên biểu mẫu đã được mở thành một sổ làm việc mới: chọn Tệp → Lưu thành để lưu tệp “{file}”.',
+    en: 'Excel for Mac cannot download files from the task pane, so the form was opened as a new workbook: use File → Save As to save it as “{file}”.',
+  },
+  downloadUnavailable: {
+    vi: 'Excel này không tải được tệp từ ngăn tác vụ. Hãy bấm “Chèn biểu mẫu”, rồi nhấp chuột phải vào thẻ trang tính → Di chuyển hoặc Sao chép → (sổ làm việc mới), và lưu sổ đó thành “{file}”; hoặc tải biểu mẫu từ Excel trên web.',
+    en: 'This Excel cannot download files from the task pane. Click “Insert form”, then right-click the sheet tab → Move or Copy → (new book), and save that workbook as “{file}”; or download the form from Excel on the web.',
+  },
   saved: { vi: 'Thông tin đã nhập được ghi nhớ cho lần sau.', en: 'What you typed is remembered for next time.' },
 
   checkIntro: {
@@ -174,32 +182,32 @@ const STRINGS = {
     en: 'This version of Excel lacks some features, so these were left out: {items}.',
   },
   omitLayout: {
-    vi: 'gộp ô và độ rộng cột (cần Excel 2016 trở lên)',
-    en: 'merged cells and column widths (needs Excel 2016 or later)',
+    vi: 'gộp ô và độ rộng cột (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'merged cells and column widths (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   omitProtection: {
-    vi: 'khóa bảng tính (cần Excel 2016 trở lên)',
-    en: 'sheet protection (needs Excel 2016 or later)',
+    vi: 'khóa bảng tính (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'sheet protection (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   omitNames: {
-    vi: 'tên vùng như CTXH_DonVi (cần Excel 2016 bản cập nhật)',
-    en: 'defined names such as CTXH_DonVi (needs an updated Excel 2016)',
+    vi: 'tên vùng như CTXH_DonVi (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'defined names such as CTXH_DonVi (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   omitValidation: {
-    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2019 hoặc Microsoft 365) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
-    en: 'the input rules that check numbers as they are typed (needs Excel 2019 or Microsoft 365) — the “Check” tab still checks the figures',
+    vi: 'quy tắc kiểm tra khi nhập số (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — vẫn có thể dùng mục “Kiểm tra” để soát số liệu',
+    en: 'the input rules that check numbers as they are typed (needs Excel 2021, Microsoft 365 or Excel on the web) — the “Check” tab still checks the figures',
   },
   omitPageLayout: {
-    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365) — hãy chỉnh trong Bố trí Trang trước khi in',
-    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2019 or Microsoft 365) — set it in Page Layout before printing',
+    vi: 'thiết lập trang in: khổ A4, vừa một trang ngang, lặp dòng tiêu đề (cần Excel 2021, Microsoft 365 hoặc Excel trên web) — hãy chỉnh trong Bố trí Trang trước khi in',
+    en: 'print setup: A4, one page wide, repeated header rows (needs Excel 2021, Microsoft 365 or Excel on the web) — set it in Page Layout before printing',
   },
   omitFreeze: {
-    vi: 'cố định dòng tiêu đề (cần Excel 2019 hoặc Microsoft 365)',
-    en: 'frozen header rows (needs Excel 2019 or Microsoft 365)',
+    vi: 'cố định dòng tiêu đề (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'frozen header rows (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
   omitChart: {
-    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019 hoặc Microsoft 365)',
-    en: 'the funding breakdown chart (needs Excel 2019 or Microsoft 365)',
+    vi: 'biểu đồ cơ cấu kinh phí (cần Excel 2019, Microsoft 365 hoặc Excel trên web)',
+    en: 'the funding breakdown chart (needs Excel 2019, Microsoft 365 or Excel on the web)',
   },
 } as const satisfies Record<string, Message>;
 

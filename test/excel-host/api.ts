@@ -135,8 +135,41 @@ function loadPaths(arg: LoadArg): string[] | undefined {
   return out;
 }
 
+/** "1.10" > "1.9": requirement-set versions compare by their numbers. */
+export function laterVersion(a: string, b: string): string {
+  const [a1, a2] = a.split('.').map(Number);
+  const [b1, b2] = b.split('.').map(Number);
+  return a1 > b1 || (a1 === b1 && (a2 ?? 0) >= (b2 ?? 0)) ? a : b;
+}
+
 export abstract class HostClientObject {
   _loaded = new Map<string, unknown>();
+  /**
+   * The ExcelApi version that brought this object in: loading it, setting or calling anything on it
+   * fails on an older Excel, as the real one does (ApiNotFound), so an ungated call fails the tests.
+   */
+  get _since(): string {
+    return '1.1';
+  }
+  /** Scalar properties that came later than their object. */
+  _propSince(): Record<string, string> {
+    return {};
+  }
+  /** The version a load of these paths needs. */
+  _loadNeeds(paths: string[] | undefined): string {
+    let need = this._since;
+    if (!paths) return need;
+    const kids = this._kids();
+    const later = this._propSince();
+    for (const p of paths) {
+      const slash = p.indexOf('/');
+      const head = slash < 0 ? p : p.slice(0, slash);
+      if (later[head]) need = laterVersion(need, later[head]);
+      const kid = kids[head];
+      if (kid && !(head in this._props())) need = laterVersion(need, kid._loadNeeds(slash < 0 ? undefined : [p.slice(slash + 1)]));
+    }
+    return need;
+  }
   /** For *OrNullObject results: undefined until the sync that resolves them. */
   _null: boolean | undefined = false;
   constructor(readonly context: HostRequestContext) {}
@@ -161,7 +194,7 @@ export abstract class HostClientObject {
     this.context._queue(`${this._cls}.${label}`, payload, () => {
       if (this._null) throw new HostError('ItemNotFound', `The requested resource doesn't exist. (${this._cls}.${label} on a null object)`);
       run();
-    }, requires);
+    }, laterVersion(requires, this._since));
   }
   _loadNow(paths: string[] | undefined): void {
     const props = this._props();
@@ -189,7 +222,7 @@ export abstract class HostClientObject {
     this.context._queue(`${this._cls}.load`, paths, () => {
       if (this._null) return;
       this._loadNow(paths);
-    });
+    }, this._loadNeeds(paths));
     return this;
   }
   toJSON(): Record<string, unknown> {
@@ -781,7 +814,10 @@ function clipForRead(sheet: SheetModel, rect: Rect): Rect {
 export class HostRangeFormat extends RangePart {
   get _cls() {
     return 'RangeFormat';
+  }  override _propSince() {
+    return { columnWidth: '1.2', rowHeight: '1.2' };
   }
+
   readonly font = new HostRangeFont(this._range);
   readonly fill = new HostRangeFill(this._range);
   readonly borders = new HostRangeBorderCollection(this._range);
@@ -1019,7 +1055,10 @@ export class HostRangeBorder extends RangePart {
 export class HostFormatProtection extends RangePart {
   get _cls() {
     return 'FormatProtection';
+  }  override get _since() {
+    return '1.2';
   }
+
   override _props() {
     return { locked: () => this._uniform('locked') };
   }
@@ -1045,7 +1084,10 @@ export class HostFormatProtection extends RangePart {
 export class HostDataValidation extends RangePart {
   get _cls() {
     return 'DataValidation';
+  }  override get _since() {
+    return '1.8';
   }
+
   private _find(): ReturnType<SheetModel['validationAt']> {
     const { sheet, rect } = this._range._target();
     return sheet.validations.find((v) => v.rect.r1 === rect.r1 && v.rect.c1 === rect.c1 && v.rect.r2 === rect.r2 && v.rect.c2 === rect.c2);
@@ -1147,7 +1189,10 @@ abstract class SheetPart extends HostClientObject {
 export class HostWorksheetProtection extends SheetPart {
   get _cls() {
     return 'WorksheetProtection';
+  }  override get _since() {
+    return '1.2';
   }
+
   _password?: string;
   override _props() {
     return {
@@ -1199,7 +1244,10 @@ export function setSheetPassword(sheet: SheetModel, password: string): void {
 export class HostPageLayout extends SheetPart {
   get _cls() {
     return 'PageLayout';
+  }  override get _since() {
+    return '1.9';
   }
+
   override _props() {
     const pl = () => this._ws._model().pageLayout;
     return {
@@ -1308,7 +1356,11 @@ const NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 export class HostNamedItemCollection extends HostClientObject {
   get _cls() {
     return 'NamedItemCollection';
+  }  /** Workbook names are ExcelApi 1.1; a worksheet's own names came with 1.4. */
+  override get _since() {
+    return this._ws ? '1.4' : '1.1';
   }
+
   constructor(
     ctx: HostRequestContext,
     readonly _ws: HostWorksheet | undefined,

@@ -176,6 +176,9 @@ export class ExcelHost {
         get displayLanguage() {
           return host.language;
         },
+        get platform() {
+          return host.platform;
+        },
         requirements: {
           isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && host.supports(version ?? '1.1'),
         },
