@@ -78,6 +78,33 @@ export function createProvinceDirectory(rows: readonly ProvinceRow[]): ProvinceD
   };
 }
 
+/** What the national list's index offers about provinces (src/core/admin/national-index.ts). */
+export interface ProvinceIndexLike {
+  readonly provinces: readonly { code: string; name: string; short: string; formedFrom: readonly string[] }[];
+  findProvince(text: string): { kind: 'found'; province: { code: string } } | { kind: 'merged'; former: string; province: { code: string } } | { kind: 'unknown' };
+}
+
+// Everyday names the list does not spell out, for finding a province inside a longer text.
+const ALIASES: Record<string, readonly string[]> = { '79': ['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn'], '46': ['Thừa Thiên Huế'], '19': ['Bắc Cạn'], '66': ['Đắc Lắc', 'Daklak'] };
+
+/** The directory over the national list's index: its lookup for a name, the same names found inside a text. */
+export function directoryFromIndex(index: ProvinceIndexLike): ProvinceDirectory {
+  const inText = createProvinceDirectory(
+    index.provinces.map((p) => ({ code: p.code, name: p.name, formedFrom: p.formedFrom.length ? p.formedFrom : [p.short], aliases: ALIASES[p.code] })),
+  );
+  const byCode = new Map(inText.provinces.map((p) => [p.code, p]));
+  return {
+    provinces: inText.provinces,
+    find(name) {
+      const hit = index.findProvince(name);
+      if (hit.kind === 'found') return { province: byCode.get(hit.province.code)! };
+      if (hit.kind === 'merged') return { province: byCode.get(hit.province.code)!, former: hit.former };
+      return inText.find(name);
+    },
+    findIn: (text) => inText.findIn(text),
+  };
+}
+
 // Interim copy of ../shared/data/tinh-thanh-2026.csv (GSO list, Resolution 202/2025/QH15; Đồng Nai a city from
 // 30/4/2026 by Resolution 30/2026/QH16), until the embedded national list of the reform work replaces it.
 export const PROVINCES_2026: readonly ProvinceRow[] = [
