@@ -10,7 +10,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { Deflate, strToU8, unzipSync } from 'fflate';
-import { readReturnFile } from '../src/cli/files';
+import { readReturnFile } from '../src/cli/read-file';
 import { MergeSummary, MergeSummarySchema } from '../src/core/returns';
 import { RawEntry, deflatedEntry, rawZip } from './helpers/raw-zip';
 

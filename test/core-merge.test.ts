@@ -186,6 +186,33 @@ describe('mergeReturns properties', () => {
     const tie = mergeReturns([mk('Chi Lang.xlsx', 5, 'ok'), mk('Chi Lang (gui lai).xlsx', 5, 'ok')]);
     expect(tie.superseded).toHaveLength(1);
     expect(tie.accepted[0].warnings.map((w) => w.code)).toEqual(['duplicate.sameTime']);
+    expect(tie.accepted[0].warnings[0].message.vi).toContain('theo tên tệp');
+  });
+
+  test('duplicates saved in the same second: the file system time decides before the name, and the warning names the rule', () => {
+    const mk = (file: string, modified: number, fileModified?: number): ReturnResult => ({
+      file, modified, ...(fileModified !== undefined ? { fileModified } : {}), unit: 'Xã Tân Tiến', sheet: 'S', rows: [{ row: 13, participants: file.length, totalFunding: 0, budget: 0, otherFunding: 0 }], status: 'ok', problems: [],
+    });
+    // "A (gui lai)" sorts after "A" by name, but the file system says "A.xlsx" was written last.
+    const byTime = mergeReturns([mk('A.xlsx', 5000, 9_000_123), mk('A (gui lai).xlsx', 5000, 9_000_001)]);
+    expect(byTime.accepted.map((a) => a.file)).toEqual(['A.xlsx']);
+    expect(byTime.superseded.map((x) => [x.file, x.by])).toEqual([['A (gui lai).xlsx', 'A.xlsx']]);
+    expect(byTime.accepted[0].warnings.map((w) => w.code)).toEqual(['duplicate.sameTime']);
+    expect(byTime.accepted[0].warnings[0].message.vi).toContain('giờ sửa tệp trên máy');
+    expect(byTime.accepted[0].warnings[0].message.en).toContain('file system shows it was modified last');
+    // Different saved dates still win over the file system's time (a copied file gets a new one).
+    const bySaved = mergeReturns([mk('A.xlsx', 4000, 9_999_999), mk('A (gui lai).xlsx', 5000, 1)]);
+    expect(bySaved.accepted.map((a) => a.file)).toEqual(['A (gui lai).xlsx']);
+    expect(bySaved.accepted[0].warnings).toEqual([]);
+    // Three files, one decided by time, one by name: both rules are named.
+    const mixed = mergeReturns([mk('B.xlsx', 5000, 7), mk('C.xlsx', 5000, 7), mk('A.xlsx', 5000, 3)]);
+    expect(mixed.accepted.map((a) => a.file)).toEqual(['C.xlsx']);
+    const texts = mixed.accepted[0].warnings.map((w) => w.message.vi);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('“A.xlsx”');
+    expect(texts[0]).toContain('giờ sửa tệp trên máy, tệp này');
+    expect(texts[1]).toContain('“B.xlsx”');
+    expect(texts[1]).toContain('theo tên tệp');
   });
 
   test('no accepted row is lost: every file is accepted, superseded or rejected exactly once, and every usable one is used or superseded', () => {

@@ -11,6 +11,7 @@ import { buildFormPlan, DEFAULT_FORM_PARAMS, FORM_NAMES, formLayout } from '../s
 import { FileRejected, RawWorkbook } from '../src/core/returns';
 import { MAX_CELLS, MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_SHEET_ROWS, readWorkbookBytes, sniffBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
+import { beforeLastEof, formulaRecord, patchXls } from './helpers/biff';
 import { RawEntry, deflatedEntry, rawZip } from './helpers/raw-zip';
 
 const PARAMS = { ...DEFAULT_FORM_PARAMS, year: 2025, province: 'Lạng Sơn', plan: 'Kế hoạch số 31/KH-UBND ngày 1/3/2025' };
@@ -103,63 +104,6 @@ function odsZip(tableXml: string, extra: Zippable = {}): Uint8Array {
 const odsRow = (cells: string, repeat = 1) => `<table:table-row${repeat > 1 ? ` table:number-rows-repeated="${repeat}"` : ''}>${cells}</table:table-row>`;
 const odsText = (s: string) => `<table:table-cell office:value-type="string"><text:p>${s}</text:p></table:table-cell>`;
 const odsNum = (n: number, cols = 1) => `<table:table-cell${cols > 1 ? ` table:number-columns-repeated="${cols}"` : ''} office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell>`;
-
-interface BiffRecord {
-  type: number;
-  body: Uint8Array;
-  /** Offset in the original stream; undefined for inserted records. */
-  at?: number;
-}
-
-/** Rewrites the Workbook stream of an .xls, keeping BOUNDSHEET offsets right. */
-function patchXls(xls: Uint8Array, edit: (records: BiffRecord[]) => BiffRecord[]): Uint8Array {
-  const CFB = XLSX.CFB;
-  const cfb = CFB.read(xls, { type: 'buffer' });
-  const entry = cfb.FileIndex.find((f: { name: string }) => f.name === 'Workbook');
-  const s = Uint8Array.from(entry.content as ArrayLike<number>);
-  const records: BiffRecord[] = [];
-  for (let p = 0; p + 4 <= s.length; ) {
-    const type = s[p] | (s[p + 1] << 8);
-    const len = s[p + 2] | (s[p + 3] << 8);
-    records.push({ type, body: s.slice(p + 4, p + 4 + len), at: p });
-    p += 4 + len;
-  }
-  const edited = edit(records);
-  const moved = new Map<number, number>();
-  let off = 0;
-  for (const r of edited) {
-    if (r.at !== undefined) moved.set(r.at, off);
-    off += 4 + r.body.length;
-  }
-  const parts: Uint8Array[] = [];
-  for (const r of edited) {
-    if (r.type === 0x0085) new DataView(r.body.buffer, r.body.byteOffset).setUint32(0, moved.get(new DataView(r.body.buffer, r.body.byteOffset).getUint32(0, true)) ?? 0, true);
-    parts.push(new Uint8Array([r.type & 0xff, r.type >> 8, r.body.length & 0xff, r.body.length >> 8]), r.body);
-  }
-  const stream = concat(parts);
-  entry.content = stream;
-  entry.size = stream.length;
-  return new Uint8Array(CFB.write(cfb, { type: 'array' }) as ArrayLike<number>);
-}
-
-/** A FORMULA record for row r, column c (0-based) with cached number `value` and the given expression bytes. */
-function formulaRecord(r: number, c: number, value: number, cce: number, rgce: number[]): BiffRecord {
-  const body = new Uint8Array(22 + rgce.length);
-  const v = new DataView(body.buffer);
-  v.setUint16(0, r, true);
-  v.setUint16(2, c, true);
-  v.setFloat64(6, value, true);
-  v.setUint16(20, cce, true);
-  body.set(rgce, 22);
-  return { type: 0x0006, body };
-}
-
-/** Inserts records just before the EOF of the last sheet. */
-const beforeLastEof = (extra: BiffRecord[]) => (rs: BiffRecord[]) => {
-  let i = rs.length - 1;
-  while (i > 0 && rs[i].type !== 0x000a) i--;
-  return [...rs.slice(0, i), ...extra, ...rs.slice(i)];
-};
 
 // ---------------------------------------------------------------- the filled form, three formats
 
@@ -424,6 +368,17 @@ describe('refusals: clear message, under 2 s', () => {
     }
   });
 
+  test('a small part whose header is off by a few bytes is refused as damaged, more or less than declared', () => {
+    const sheet = unzipSync(filledXlsx)['xl/worksheets/sheet1.xml'];
+    const entry = deflated('xl/worksheets/sheet1.xml', sheet);
+    for (const usize of [sheet.length - 10, sheet.length + 10]) {
+      const err = expectRejected(xlsxWith(filledXlsx, { 'xl/worksheets/sheet1.xml': { ...entry, usize } }), 'file.damaged');
+      expect(err.text.vi).toContain('kích thước sai');
+    }
+    // Declared right, bytes right: read (the one-call inflate path).
+    expect(readWorkbookBytes(xlsxWith(filledXlsx, { 'xl/worksheets/sheet1.xml': entry }), 'x.xlsx').sheets.length).toBeGreaterThan(0);
+  });
+
   test('many medium entries: the cap is on the total, declared and actual', () => {
     const chunk = deflatedZeros(8);
     const wbXml = deflated('xl/workbook.xml', strToU8('<workbook/>'));
@@ -569,13 +524,13 @@ describe('refusals: clear message, under 2 s', () => {
     });
     expectRejected(ext, 'file.damaged', 'ext.xls');
     // An expression whose last token runs past its length: the formula text is dropped, the saved value kept.
-    const overrun = patchXls(filledXls, beforeLastEof([formulaRecord(40, 0, 42, 6, [0x1e, 0x05, 0x00, 0x25, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00])]));
+    const overrun = patchXls(filledXls, beforeLastEof([formulaRecord(40, 0, 42, [0x1e, 0x05, 0x00, 0x25, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00], 0x0006, 6)]));
     const t = performance.now();
     const wb = readWorkbookBytes(overrun, 'overrun.xls');
     expect(performance.now() - t).toBeLessThan(2000);
     expect(cellOf(wb, 'A41')).toEqual({ value: 42, text: '42' });
     // A clean expression comes through: 10*5 as PtgInt PtgInt PtgMul.
-    const clean = patchXls(filledXls, beforeLastEof([formulaRecord(40, 0, 50, 7, [0x1e, 0x0a, 0x00, 0x1e, 0x05, 0x00, 0x05])]));
+    const clean = patchXls(filledXls, beforeLastEof([formulaRecord(40, 0, 50, [0x1e, 0x0a, 0x00, 0x1e, 0x05, 0x00, 0x05])]));
     expect(cellOf(readWorkbookBytes(clean, 'clean.xls'), 'A41')).toMatchObject({ value: 50, formula: '10*5' });
   });
 

@@ -241,6 +241,9 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
       timeout: 60_000,
     });
     await shot(page, '06-merge-files');
+    // Every core reads: one Web Worker per core (up to four), each given files in turn.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(page.workers().length).toBe(Math.max(1, Math.min(4, cores)));
 
     await page.click('#btn-merge');
     await page.locator('#merge-status .message:not(.info)').first().waitFor({ timeout: 60_000 });

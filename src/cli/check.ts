@@ -3,16 +3,16 @@ import { parseArgs } from 'node:util';
 import { fileStatuses } from '../core/file-status';
 import { Lang } from '../core/i18n';
 import { mergeReturns } from '../core/merge';
-import { listInputs } from './files';
-import { readInputFile } from './national';
+import { listInputs, readMergeInputs } from './files';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
-import { parseYear } from './usage';
+import { parseWorkers, parseYear } from './usage';
 
 export async function cmdCheck(args: string[], lang: Lang): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { year: { type: 'string' }, workers: { type: 'string' } } });
   const year = parseYear(values.year, lang);
-  const inputs = listInputs(positionals, lang).map((f) => readInputFile(f, year));
+  const workers = parseWorkers(values.workers, lang);
+  const inputs = await readMergeInputs(listInputs(positionals, lang), { year, workers }, lang);
   const results = inputs.flatMap((i) => (i.kind === 'return' ? [i.result] : []));
   // A provincial summary is checked as the national merge will read it.
   const summaries = inputs.flatMap((i) => (i.kind === 'summary' ? [i.summary] : []));

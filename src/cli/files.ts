@@ -1,13 +1,12 @@
 // The CLI's file system side: which files to read, reading one return, and writing
 // outputs safely (nothing an input or another output, nothing overwritten without --force).
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Lang } from '../core/i18n';
 import { ReturnResult } from '../core/returns';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { readReturn } from '../workbook/read-return';
-import { rejectedResult } from '../workbook/read/rejections';
+import type { InputFile } from './read-file';
 import { CLI_TEXT } from './messages';
+import { progressLine } from './progress';
 import { UsageError } from './usage';
 
 /** An output file could not be written: exit 2, nothing half-done reported as success. */
@@ -35,13 +34,30 @@ export function listInputs(paths: string[], lang: Lang): string[] {
   return files;
 }
 
-/** Reads and validates one returned file; a file that cannot be read becomes a rejected result. */
-export function readReturnFile(path: string, campaignYear?: number): ReturnResult {
-  const file = basename(path);
-  const stat = statSync(path);
-  // Refuse a huge file before reading it into memory.
-  if (stat.size > MAX_FILE_BYTES) return rejectedResult(file, stat.mtimeMs, 'file.tooLarge', tooLargeMessage(stat.size));
-  return readReturn(new Uint8Array(readFileSync(path)), file, { modified: stat.mtimeMs, campaignYear });
+/**
+ * Reads and validates every file on all cores (read-pool.ts), with a progress line when standard
+ * error is a terminal (never with `quiet`); results in the order of `files`. The pool and the
+ * reader are loaded only here, so commands that read nothing start at once.
+ */
+export async function readInputs(files: string[], o: { year?: number; workers?: number; quiet?: boolean }, lang: Lang): Promise<ReturnResult[]> {
+  const { readReturnFiles } = await import('./read-pool');
+  const progress = progressLine(files.length, lang, process.stderr, o.quiet ? false : undefined);
+  try {
+    return await readReturnFiles(files, { campaignYear: o.year, workers: o.workers, onProgress: (done, rejected) => progress.update(done, rejected) });
+  } finally {
+    progress.end();
+  }
+}
+
+/** As readInputs, for a merge: each file a provincial summary or a unit's return. */
+export async function readMergeInputs(files: string[], o: { year?: number; workers?: number; quiet?: boolean }, lang: Lang): Promise<InputFile[]> {
+  const { readInputFiles } = await import('./read-pool');
+  const progress = progressLine(files.length, lang, process.stderr, o.quiet ? false : undefined);
+  try {
+    return await readInputFiles(files, { campaignYear: o.year, workers: o.workers, onProgress: (done, rejected) => progress.update(done, rejected) });
+  } finally {
+    progress.end();
+  }
 }
 
 /** Refuses, before any work is done, an output that would destroy an input or another output, or cannot be written. */

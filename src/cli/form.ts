@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, parseFormParams } from '../core/form';
 import { Lang } from '../core/i18n';
-import { writeWorkbook } from '../workbook/write-xlsx';
 import { guardOutputs, isXlsx, writeOutput } from './files';
 import { CLI_TEXT } from './messages';
 import { UsageError } from './usage';
@@ -32,6 +31,8 @@ export async function cmdForm(args: string[], lang: Lang): Promise<number> {
   }
   guardOutputs([values.out], [], !!values.force, lang);
   const plan = buildFormPlan(parsed.params);
+  // exceljs is loaded only when a workbook is written, so the other commands start at once.
+  const { writeWorkbook } = await import('../workbook/write-xlsx');
   writeOutput(values.out, await writeWorkbook({ sheets: [plan], title: `Biểu tổng hợp CTXH ${parsed.params.year}` }), lang);
   console.log(CLI_TEXT.formWritten(values.out)[lang]);
   return 0;

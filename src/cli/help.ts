@@ -45,6 +45,7 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   Validate each file (or every spreadsheet in a folder) and print its problems.
 
   --year N   Năm của đợt báo cáo, để cảnh báo biểu ghi năm khác / campaign year
+  --workers N  Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mã thoát / exit code: 0 không tệp nào có lỗi / no errors, 1 có tệp có lỗi / some file has errors,
                         2 dùng sai lệnh / usage error.`,
   merge: `ctxh-report merge --out <tong-hop.xlsx> [--roster FILE] [--json FILE] [--year N] TỆP... / FILES...
@@ -60,6 +61,9 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --mixed        Cho phép cả bảng tổng hợp của tỉnh lẫn biểu của đơn vị / allow provincial
                  summaries and unit returns together (each return under its own province)
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
+  --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
+  Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
+  Each file gets at most 30 seconds and 2 GB to read; a file over either is rejected, the rest still merge.
   Bảng tổng hợp của các tỉnh (do lệnh này ghi) được tổng hợp toàn quốc: mỗi tỉnh một dòng
   theo danh sách 34 tỉnh, thành phố. / Provincial summaries written by this command merge
   into a national summary: one row per province of the 34.

@@ -8,16 +8,17 @@ import { FileRejected } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildRoster } from '../core/units';
 import { RosterEntry } from '../core/vocabulary';
-import { readRosterBytes } from '../workbook/read-roster';
-import { writeWorkbook } from '../workbook/write-xlsx';
-import { guardOutputs, isXlsx, listInputs, writeOutput } from './files';
-import { NATIONAL_CLI_TEXT, buildNationalOutputs, nationalUsageProblem, printNational, readInputFile } from './national';
+import { guardOutputs, isXlsx, listInputs, readMergeInputs, writeOutput } from './files';
+import { NATIONAL_CLI_TEXT, buildNationalOutputs, nationalUsageProblem, printNational } from './national';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
-import { UsageError, parseYear } from './usage';
+import { mark, writeTimings } from './timings';
+import { UsageError, parseWorkers, parseYear } from './usage';
 
-function loadRoster(path: string, lang: Lang): RosterEntry[] {
+async function loadRoster(path: string, lang: Lang): Promise<RosterEntry[]> {
   if (!existsSync(path)) throw new UsageError(CLI_TEXT.rosterNotFound(path)[lang]);
+  // SheetJS and exceljs are loaded by the commands that use them, so the others start at once.
+  const { readRosterBytes } = await import('../workbook/read-roster');
   try {
     const rows = readRosterBytes(new Uint8Array(readFileSync(path)), basename(path));
     const roster = buildRoster(rows);
@@ -43,13 +44,17 @@ export interface MergeRun {
   /** Unit returns and provincial summaries together, on purpose. */
   mixed?: boolean;
   force: boolean;
+  workers?: number;
 }
 
 export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   const files = listInputs(o.inputs, lang);
   if (!isXlsx(o.out)) throw new UsageError(CLI_TEXT.summaryNeedsXlsx[lang]);
   guardOutputs([o.out, ...(o.json ? [o.json] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
-  const inputs = files.map((f) => readInputFile(f, o.year));
+  const roster = o.roster ? await loadRoster(o.roster, lang) : undefined;
+  mark('startup');
+  const inputs = await readMergeInputs(files, { year: o.year, workers: o.workers, quiet: o.json === '-' }, lang);
+  mark('reading');
   // Provincial summaries among the inputs: the national merge, one level up.
   if (inputs.some((i) => i.kind === 'summary')) {
     const refused = nationalUsageProblem(inputs, !!o.mixed, !!o.roster);
@@ -62,13 +67,15 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
     if (national.merged.coverage.provinces.reported === 0) return 2;
     return national.merged.rejected.length ? 1 : 0;
   }
-  const roster = o.roster ? loadRoster(o.roster, lang) : undefined;
   const results = inputs.flatMap((i) => (i.kind === 'return' ? [i.result] : []));
   const merged = mergeReturns(results, { roster, year: o.year });
   const summary = toSummaryJson(merged, lang);
   const plan = buildSummaryPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, lang });
+  mark('merging');
+  const { writeWorkbook } = await import('../workbook/write-xlsx');
   writeOutput(o.out, await writeWorkbook(plan), lang);
   if (o.json) writeOutput(o.json, JSON.stringify({ level: 'province', ...summary }, null, 2) + '\n', lang);
+  mark('writing');
 
   printProblems([...merged.rejected, ...merged.accepted.filter((u) => u.warnings.length).map((u) => ({ file: u.file, unit: u.unit, problems: u.warnings }))], lang);
   for (const s of merged.superseded) console.log(CLI_TEXT.mergeSuperseded(s.file, s.unit, s.by)[lang]);
@@ -77,6 +84,8 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   console.log(CLI_TEXT.reported(summary.coverage.reported, summary.coverage.expected)[lang]);
   if (summary.coverage.missing.length) console.log(CLI_TEXT.notReported(summary.coverage.missing.join('; '))[lang]);
   console.log(CLI_TEXT.summaryWritten(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
+  mark('printing');
+  writeTimings();
   if (!summary.accepted.length) return 2;
   return summary.rejected.length ? 1 : 0;
 }
@@ -86,15 +95,15 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' },
-      body: { type: 'string' }, mixed: { type: 'boolean' }, force: { type: 'boolean' },
+      out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
+      workers: { type: 'string' }, body: { type: 'string' }, mixed: { type: 'boolean' },
     },
   });
   if (!values.out) throw new UsageError(CLI_TEXT.mergeNeedsOut[lang]);
   return runMerge(
     {
       out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province,
-      body: values.body, mixed: !!values.mixed, force: !!values.force,
+      force: !!values.force, workers: parseWorkers(values.workers, lang), body: values.body, mixed: !!values.mixed,
     },
     lang,
   );

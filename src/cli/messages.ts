@@ -35,6 +35,10 @@ export const CLI_TEXT = {
     vi: `--year phải là năm từ ${YEAR_RANGE.min} đến ${YEAR_RANGE.max}, không phải "${v}".`,
     en: `--year must be a year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}, not "${v}".`,
   }),
+  badWorkers: (v: string): Message => ({
+    vi: `--workers phải là số nguyên từ 1 đến 256, không phải "${v}".`,
+    en: `--workers must be a whole number from 1 to 256, not "${v}".`,
+  }),
   formWritten: (out: string): Message => ({ vi: `Đã ghi biểu mẫu: ${out}`, en: `Form written: ${out}` }),
   checkSuperseded: (file: string, unit: string, by: string): Message => ({
     vi: `TRÙNG  ${file}  —  ${unit}: khi tổng hợp sẽ dùng tệp mới hơn ${by}`,

@@ -1,20 +1,14 @@
 // `merge` one level up: provincial summaries in, the national workbook out (and, with --mixed,
 // units' returns counted under their own province).
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Catalogue, Lang, Message } from '../core/i18n';
 import { NationalMerged, mergeNational, mixedInputsProblem, toNationalJson } from '../core/national';
 import { NATIONAL_TEXT } from '../core/national-messages';
 import { buildNationalPlan, nationalCoverageLines } from '../core/national-plan';
-import { NATIONAL_PROVINCES, ProvinceDirectory } from '../core/provinces';
+import { NATIONAL_PROVINCES } from '../core/provinces';
 import { Totals } from '../core/vocabulary';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { MergeInput, readMergeInput } from '../workbook/read-input';
-import { rejectedResult } from '../workbook/read/rejections';
-import { writeWorkbook } from '../workbook/write-xlsx';
 import { FileReport } from './print';
-
-export type InputFile = MergeInput & { path: string };
+import type { InputFile } from './read-file';
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
 
@@ -33,15 +27,6 @@ export const NATIONAL_CLI_TEXT = {
   }),
   written: (out: string): Message => ({ vi: `Đã ghi bảng tổng hợp toàn quốc: ${out}`, en: `National summary written: ${out}` }),
 } satisfies Catalogue;
-
-/** Reads one input of a merge: a provincial summary or a unit's return; a file that cannot be read is a rejected return. */
-export function readInputFile(path: string, campaignYear: number | undefined, directory: ProvinceDirectory = NATIONAL_PROVINCES): InputFile {
-  const file = basename(path);
-  const stat = statSync(path);
-  // Refuse a huge file before reading it into memory.
-  if (stat.size > MAX_FILE_BYTES) return { path, kind: 'return', result: rejectedResult(file, stat.mtimeMs, 'file.tooLarge', tooLargeMessage(stat.size)) };
-  return { path, ...readMergeInput(new Uint8Array(readFileSync(path)), file, { modified: stat.mtimeMs, campaignYear, directory }) };
-}
 
 /** Why a national merge cannot run with these inputs (a usage error), or undefined. */
 export function nationalUsageProblem(inputs: readonly InputFile[], mixed: boolean, roster: boolean): Message | undefined {
@@ -64,6 +49,7 @@ export async function buildNationalOutputs(inputs: readonly InputFile[], o: { ye
   const summaries = inputs.flatMap((i) => (i.kind === 'summary' ? [i.summary] : []));
   const returns = inputs.flatMap((i) => (i.kind === 'return' ? [{ result: i.result, province: i.province }] : []));
   const merged = mergeNational(summaries, returns, { directory: NATIONAL_PROVINCES, year: o.year });
+  const { writeWorkbook } = await import('../workbook/write-xlsx');
   const workbook = await writeWorkbook(buildNationalPlan(merged, { year: o.year ?? merged.year, body: o.body, lang }));
   return { merged, workbook, json: JSON.stringify(toNationalJson(merged, lang), null, 2) + '\n' };
 }

@@ -14,6 +14,14 @@ export function parseYear(v: string | undefined, lang: Lang): number | undefined
   return n;
 }
 
+/** The value of --workers: how many threads read files (default: the cores available). */
+export function parseWorkers(v: string | undefined, lang: Lang): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(CLI_TEXT.badWorkers(v)[lang]);
+  return n;
+}
+
 /** Takes --lang (or --lang=…) out of the arguments; undefined when its value is neither vi nor en. */
 export function takeLang(argv: string[]): { lang: Lang; rest: string[] } | undefined {
   let args = argv.flatMap((a) => (a.startsWith('--lang=') ? ['--lang', a.slice('--lang='.length)] : [a]));

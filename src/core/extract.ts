@@ -35,12 +35,37 @@ function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
   return cell as RawCell;
 }
 
+// Checking work is bounded by the text examined, not the text stored (one long shared string may
+// fill 100,000 cells): a form's labels are short, so label searches look at the start of each cell
+// only, and at most SHEET_TEXT_EXAMINED characters per sheet in one extraction, once to find the
+// forms and once to read them (so a long appendix below a form cannot starve reading it); past it,
+// cells read as no label. Values are never cut.
+export const CELL_TEXT_EXAMINED = 256;
+export const SHEET_TEXT_EXAMINED = 4_000_000;
+let meters = new WeakMap<RawSheet, { find: { left: number }; read: { left: number } }>();
+let meter = { left: SHEET_TEXT_EXAMINED };
+let examined = 0;
+/** Characters of cell text examined by label searches so far: a work counter for tests and the benchmark. */
+export const textExamined = () => examined;
+/** Label searches that follow are on this sheet, finding forms or reading one. */
+function examining(sheet: RawSheet, pass: 'find' | 'read' = 'read'): void {
+  let m = meters.get(sheet);
+  if (!m) meters.set(sheet, (m = { find: { left: SHEET_TEXT_EXAMINED }, read: { left: SHEET_TEXT_EXAMINED } }));
+  meter = m[pass];
+}
+const longText = (s: string) => s.length > CELL_TEXT_EXAMINED;
+
 function rawString(cell: RawCell | undefined): string {
-  if (!cell) return '';
+  if (!cell || meter.left <= 0) return '';
   const v = cell.value;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return cell.text ?? '';
+  let s: string;
+  if (typeof v === 'string') s = v;
+  else if (typeof v === 'number' || typeof v === 'boolean') s = String(v);
+  else s = cell.text ?? '';
+  if (longText(s)) s = s.slice(0, CELL_TEXT_EXAMINED);
+  meter.left -= s.length;
+  examined += s.length;
+  return s;
 }
 
 /** Lowercase NFC text with single spaces and no trailing colon, for comparing labels. */
@@ -56,13 +81,18 @@ function compact(cell: RawCell | undefined): string {
 function isBlank(cell: RawCell | undefined): boolean {
   if (!cell) return true;
   if (cell.formula !== undefined || cell.error) return false;
-  return cell.value === null || cell.value === undefined || (typeof cell.value === 'string' && cell.value.replace(SPACES, '') === '');
+  return cell.value === null || cell.value === undefined || (typeof cell.value === 'string' && blankText(cell.value));
 }
+
+/** Only spaces; a text too long to be examined is not blank (it is then no number either). */
+const blankText = (s: string) => !longText(s) && s.replace(SPACES, '') === '';
+const emptyResult = (s: string) => !longText(s) && s.trim() === '';
 
 function shown(cell: RawCell | undefined): string {
   if (!cell) return '';
-  if (typeof cell.value === 'string') return cell.value.trim();
-  return cell.text?.trim() || (cell.value === null ? '' : String(cell.value));
+  const cut = (s: string) => (longText(s) ? `${s.slice(0, CELL_TEXT_EXAMINED).trim()}…` : s.trim());
+  if (typeof cell.value === 'string') return cut(cell.value);
+  return (cell.text && cut(cell.text)) || (cell.value === null ? '' : String(cell.value));
 }
 
 /** Where the form's columns were found: the row number (TT), when present, and each measure. */
@@ -95,10 +125,14 @@ function findColumns(sheet: RawSheet, r: number, c3: number): Columns | undefine
   return { tt: left(participants - 1, '1'), participants, totalFunding: c3, budget, otherFunding };
 }
 
+/** Forms considered per file: a blank copy next to the filled one is the real case; each costs a pass. */
+const MAX_CANDIDATES = 20;
+
 function findCandidates(raw: RawWorkbook): Candidate[] {
   const out: Candidate[] = [];
   for (const sheet of raw.sheets) {
-    for (let r = 1; r <= sheet.cells.length; r++) {
+    examining(sheet, 'find');
+    for (let r = 1; r <= sheet.cells.length && out.length < MAX_CANDIDATES; r++) {
       const width = rowWidth(sheet, r);
       for (let c = 1; c <= width; c++) {
         if (compact(cellAt(sheet, r, c)) !== '3=4+5') continue;
@@ -114,11 +148,20 @@ function findCandidates(raw: RawWorkbook): Candidate[] {
 }
 
 const TOTAL_LABELS = new Set(['tổng', 'tổng cộng', 'cộng', 'tổng số', 'total']);
-const FOOTER = /^(?:thủ trưởng|người lập|ký tên|\(ký|.*ngày.*tháng.*năm)/u;
+const FOOTER = /^(?:thủ trưởng|người lập|ký tên|\(ký)/u;
+
+/** A footer line: FOOTER, or a date "… ngày … tháng … năm …" (found in one pass; `.*ngày.*tháng.*năm` backtracks). */
+function isFooter(text: string): boolean {
+  if (FOOTER.test(text)) return true;
+  const d = text.indexOf('ngày');
+  const m = d < 0 ? -1 : text.indexOf('tháng', d + 4);
+  return m >= 0 && text.indexOf('năm', m + 5) >= 0;
+}
 
 /** The "Tổng" row: a total label left of the number columns. Without one, the table ends at the footer. */
 function findEnd(c: Candidate, limit: number): { totalRow?: number; end: number } {
   const { sheet, cols } = c;
+  examining(sheet);
   const labelCols = Math.max(cols.participants, cols.tt ?? 0);
   for (let r = c.columnRow + 1; r < limit; r++) {
     for (let col = 1; col <= labelCols; col++) {
@@ -130,7 +173,7 @@ function findEnd(c: Candidate, limit: number): { totalRow?: number; end: number 
     const width = rowWidth(sheet, r);
     for (let col = 1; col <= width; col++) {
       const cell = cellAt(sheet, r, col);
-      if (typeof cell?.value === 'string' && FOOTER.test(label(cell))) return { end: r };
+      if (typeof cell?.value === 'string' && isFooter(label(cell))) return { end: r };
     }
   }
   return { end: limit };
@@ -156,13 +199,14 @@ interface UnitFound {
 
 function findUnit(raw: RawWorkbook, cand: Candidate): UnitFound {
   const { sheet } = cand;
+  examining(sheet);
   // The label nearest above the column-number row.
   let lab: { r: number; c: number } | undefined;
   for (let r = cand.columnRow - 1; r >= 1 && !lab; r--) {
     const width = rowWidth(sheet, r);
     for (let c = 1; c <= width; c++) {
       const cell = cellAt(sheet, r, c);
-      if (typeof cell?.value === 'string' && UNIT_LABEL.test(cell.value.normalize('NFC'))) {
+      if (typeof cell?.value === 'string' && UNIT_LABEL.test(rawString(cell).normalize('NFC'))) {
         lab = { r, c };
         break;
       }
@@ -193,17 +237,21 @@ function findUnit(raw: RawWorkbook, cand: Candidate): UnitFound {
   return { at: { r: span.r2 + 1, c: span.c1 } };
 }
 
-const YEAR_PATTERNS = [/công\s+tác\s+xã\s+hội(?:\s+việt\s+nam)?[”"]?\s+năm\s+(\d{4})/u, /v\/v[^]*?năm\s+(\d{4})/u, /lần\s+thứ\s+\d+\s+năm\s+(\d{4})/u];
+// The "v/v" one is anchored and run from the first "v/v" only: unanchored, it rescans from every "v/v".
+const YEAR_PATTERNS = [/công\s+tác\s+xã\s+hội(?:\s+việt\s+nam)?[”"]?\s+năm\s+(\d{4})/u, /^v\/v[^]*?năm\s+(\d{4})/u, /lần\s+thứ\s+\d+\s+năm\s+(\d{4})/u];
+const fromFirst = (re: RegExp, text: string) => (re.source.startsWith('^v') ? text.slice(Math.max(0, text.indexOf('v/v'))) : text);
 
 function findYear(cand: Candidate): { year: number; r: number; c: number } | undefined {
   const { sheet } = cand;
+  examining(sheet);
   for (const re of YEAR_PATTERNS) {
     for (let r = 1; r < cand.columnRow; r++) {
       const width = rowWidth(sheet, r);
       for (let c = 1; c <= width; c++) {
         const cell = cellAt(sheet, r, c);
         if (typeof cell?.value !== 'string') continue;
-        const m = re.exec(label(cell));
+        const text = label(cell);
+        const m = re.exec(fromFirst(re, text));
         if (m) return { year: Number(m[1]), r, c };
       }
     }
@@ -258,8 +306,9 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
       add('error', 'cell.formulaNoValue', MSG['cell.formulaNoValue'](col), r, c);
       return { ok: false, present: true, value: 0 };
     }
-    if (cell!.formula !== undefined && typeof cell!.value === 'string' && cell!.value.trim() === '') return { ok: true, present: false, value: 0 };
-    const res = parseWholeNumber(cell!.value);
+    if (cell!.formula !== undefined && typeof cell!.value === 'string' && emptyResult(cell!.value)) return { ok: true, present: false, value: 0 };
+    // No number is written in hundreds of characters; parsing one would cost its whole length.
+    const res: ReturnType<typeof parseWholeNumber> = typeof cell!.value === 'string' && longText(cell!.value) ? { ok: false, reason: 'notNumber' } : parseWholeNumber(cell!.value);
     if (!res.ok) {
       add('error', code, MSG['participants.invalid'](col, shown(cell), res.reason, cell!.value), r, c);
       return { ok: false, present: true, value: 0 };
@@ -294,7 +343,7 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
 
     if (tc && tc.formula !== undefined) {
       // A formula: its stored result, or 4 + 5 when none was stored.
-      if (tc.value === null || tc.value === undefined || tc.error || (typeof tc.value === 'string' && tc.value.trim() === '')) {
+      if (tc.value === null || tc.value === undefined || tc.error || (typeof tc.value === 'string' && emptyResult(tc.value))) {
         if (b.ok && o.ok && breakdown) {
           add('warning', 'total.computed', MSG['total.computed'](b.value, o.value), r, c3);
           explained.add('totalFunding');
@@ -342,7 +391,7 @@ function readForm(raw: RawWorkbook, cand: Candidate, limit: number, opts: Extrac
     below: for (let r = totalRow + 1; r < stop; r++) {
       for (let c = 1; c <= rowWidth(sheet, r); c++) {
         const cell = cellAt(sheet, r, c);
-        if (typeof cell?.value === 'string' && FOOTER.test(label(cell))) break below;
+        if (typeof cell?.value === 'string' && isFooter(label(cell))) break below;
       }
       const filled = [cols.participants, cols.budget, cols.otherFunding, cols.totalFunding].find((c) => {
         const cell = cellAt(sheet, r, c);
@@ -380,6 +429,7 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
     return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: MSG['form.notFound']([]) }] };
   }
 
+  meters = new WeakMap();
   const candidates = findCandidates(raw);
   if (candidates.length === 0) {
     return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: MSG['form.notFound'](raw.sheets.map((s) => s.name)) }] };

@@ -96,11 +96,20 @@ function cmp(a: string, b: string): number {
 }
 
 
-/** Whether a is the newer of two files of the same unit: modified time, then file name; equal inputs are interchangeable. */
+/** Which rule tells two files of one unit apart: their saved dates, the file system's times, else their names. */
+function tieRule(a: ReturnResult, b: ReturnResult): 'saved' | 'fileTime' | 'name' {
+  if ((a.modified ?? -Infinity) !== (b.modified ?? -Infinity)) return 'saved';
+  return (a.fileModified ?? -Infinity) !== (b.fileModified ?? -Infinity) ? 'fileTime' : 'name';
+}
+
+/** Whether a is the newer of two files of the same unit (by tieRule's order); equal inputs are interchangeable. */
 function newer(a: ReturnResult, b: ReturnResult): boolean {
   const ma = a.modified ?? -Infinity;
   const mb = b.modified ?? -Infinity;
   if (ma !== mb) return ma > mb;
+  const fa = a.fileModified ?? -Infinity;
+  const fb = b.fileModified ?? -Infinity;
+  if (fa !== fb) return fa > fb;
   const byName = cmp(a.file, b.file);
   if (byName !== 0) return byName > 0;
   return cmp(JSON.stringify(a), JSON.stringify(b)) > 0;
@@ -165,9 +174,11 @@ export function mergeReturns(results: readonly ReturnResult[], opts: MergeOption
     const staleWarnings = newerRejected.map(
       (f): Problem => ({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'file.newerRejected', message: MSG['file.newerRejected'](f.file, r.file) }),
     );
-    // With equal save times the choice fell to the file names: say so rather than claim one is newer.
-    const tied = losers.filter((l) => l.modified === r.modified);
-    if (tied.length) staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: MSG['duplicate.sameTime'](r.file, tied.map((l) => l.file)) });
+    // With equal saved dates the choice fell to the file system's time or to the names: say which, rather than claim one is newer.
+    for (const rule of ['fileTime', 'name'] as const) {
+      const tied = losers.filter((l) => tieRule(l, r) === rule);
+      if (tied.length) staleWarnings.push({ file: r.file, sheet: r.sheet, severity: 'warning', code: 'duplicate.sameTime', message: MSG['duplicate.sameTime'](r.file, tied.map((l) => l.file), rule) });
+    }
     accepted.push({
       unit,
       ...(entry ? { rosterUnit: entry.unit, rosterIndex: idx } : {}),

@@ -65,11 +65,16 @@ const RETURN_MESSAGES = {
       en: `The unit sent a newer file “${newer}”, but it has errors and cannot be used; the summary uses the older “${used}”. Ask the unit to fix it and send it again.`,
     };
   },
-  'duplicate.sameTime'(used: string, others: string[]): Message {
+  'duplicate.sameTime'(used: string, others: string[], rule: 'fileTime' | 'name'): Message {
     const list = others.map((f) => `“${f}”`).join(', ');
+    if (rule === 'fileTime')
+      return {
+        vi: `Đơn vị có nhiều tệp ghi cùng thời điểm lưu (${list} và “${used}”); đã dùng “${used}” vì theo giờ sửa tệp trên máy, tệp này được sửa sau cùng. Hãy kiểm tra lại với đơn vị.`,
+        en: `The unit has several files recording the same saved time (${list} and “${used}”); “${used}” was used because the file system shows it was modified last. Check with the unit.`,
+      };
     return {
-      vi: `Đơn vị có nhiều tệp cùng thời điểm lưu (${list} và “${used}”); không biết tệp nào mới hơn nên đã dùng “${used}” theo tên tệp. Hãy kiểm tra lại với đơn vị.`,
-      en: `The unit has several files saved at the same time (${list} and “${used}”); with no way to tell which is newer, “${used}” was used by file name. Check with the unit.`,
+      vi: `Đơn vị có nhiều tệp cùng thời điểm lưu (${list} và “${used}”); cả giờ sửa tệp trên máy cũng như nhau, không biết tệp nào mới hơn nên đã dùng “${used}” theo tên tệp. Hãy kiểm tra lại với đơn vị.`,
+      en: `The unit has several files saved at the same time (${list} and “${used}”); their file system times are equal too, so with no way to tell which is newer, “${used}” was used by file name. Check with the unit.`,
     };
   },
   'rows.belowTotal'(row: number): Message {

@@ -39,17 +39,6 @@ export type RawName = z.infer<typeof RawNameSchema>;
 
 export const FileFormatSchema = z.enum(['xlsx', 'xls', 'ods']);
 
-export const RawWorkbookSchema = z.object({
-  /** Base name of the file, as shown to the user. */
-  file: z.string(),
-  format: FileFormatSchema,
-  /** Last-modified time in ms since the epoch (file system or the file's own properties), for choosing between duplicates. */
-  modified: z.number().optional(),
-  sheets: z.array(RawSheetSchema),
-  names: z.array(RawNameSchema),
-});
-export type RawWorkbook = z.infer<typeof RawWorkbookSchema>;
-
 /** A problem's code: a key of the message catalogue (src/core/messages.ts). */
 const ProblemCodeSchema = z.custom<ProblemCode>((v) => typeof v === 'string');
 
@@ -65,6 +54,20 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+export const RawWorkbookSchema = z.object({
+  /** Base name of the file, as shown to the user. */
+  file: z.string(),
+  format: FileFormatSchema,
+  /** Last-modified time in ms since the epoch (file system or the file's own properties), for choosing between duplicates. */
+  modified: z.number().optional(),
+  sheets: z.array(RawSheetSchema),
+  names: z.array(RawNameSchema),
+  /** What the reader had to leave out of the file (warnings), to be shown with the result. */
+  problems: z.array(ProblemSchema).optional(),
+});
+export type RawWorkbook = z.infer<typeof RawWorkbookSchema>;
+
+
 const whole = z.number().int().nonnegative();
 
 export const ReturnRowSchema = z.object({
@@ -78,7 +81,10 @@ export type ReturnRow = z.infer<typeof ReturnRowSchema>;
 export const ReturnResultSchema = z.object({
   file: z.string(),
   format: FileFormatSchema.optional(),
+  /** The file's own saved date when it records one, else the file system's time. */
   modified: z.number().optional(),
+  /** The file system's modification time, when known: decides between duplicates saved in the same second. */
+  fileModified: z.number().optional(),
   /** Sheet the form was found on. */
   sheet: z.string().optional(),
   /** The unit's name exactly as written (trimmed), or undefined when missing. */

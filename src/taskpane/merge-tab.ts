@@ -39,7 +39,7 @@ import {
 import { rejectedResult } from '../workbook/read/rejections';
 import { ROSTER_SHEET, rosterSheetPlan, sheetToCsv } from './roster';
 import { Pane, busy, byId, describeError, el, message, showMessage } from './ui';
-import { ReadWorker, WorkerFailed } from './worker-client';
+import { ReadWorkerPool, WorkerFailed } from './worker-client';
 
 async function sameBytes(a: File, b: File): Promise<boolean> {
   if (a === b) return true;
@@ -122,7 +122,7 @@ function renderButton(pane: Pane, s: MergeState): void {
   btn.setAttribute('aria-busy', String(b.busy));
 }
 
-export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { activate(): void } {
+export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorkerPool, 'request' | 'size'>): { activate(): void } {
   const t = pane.t;
   let state = initialMergeState;
   /** The picked files' bytes, by id: outside the state, which holds only what the view shows. */
@@ -187,30 +187,42 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: ReadWorker): { 
     return pick;
   };
 
+  /** A return, or a provincial summary (`summary`), or nothing when the worker gave no answer. */
+  const readOne = async (entry: MergeFile, year: number | undefined): Promise<{ result?: ReturnResult; summary?: ProvinceReturn }> => {
+    const file = handles.get(entry.id);
+    let result: ReturnResult | undefined;
+    try {
+      if (!file) throw new Error('removed');
+      if (file.size > MAX_FILE_BYTES) {
+        result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', tooLargeMessage(file.size));
+      } else {
+        const bytes = await file.arrayBuffer();
+        const reply = await worker.request({ kind: 'return', name: entry.name, modified: entry.modified, bytes, campaignYear: year }, [bytes]);
+        if (reply.ok && reply.kind === 'summary') return { summary: reply.summary };
+        result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
+      }
+    } catch (e) {
+      const text = e instanceof WorkerFailed ? e.text : { vi: describeError(e, { ...pane, lang: 'vi' }), en: describeError(e, { ...pane, lang: 'en' }) };
+      result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
+    }
+    // The file's time on the computer decides between two returns saved in the same second.
+    return { result: result && { ...result, fileModified: entry.modified } };
+  };
+
   const readFiles = async (fresh: MergeFile[]) => {
     update(readingStarted(state, fresh.length));
     const year = params()?.year;
-    // One at a time: the worker is sequential anyway, and memory stays flat with hundreds of files.
-    for (const entry of fresh) {
-      const file = handles.get(entry.id);
-      let result: ReturnResult | undefined;
-      let summary: ProvinceReturn | undefined;
-      try {
-        if (!file) throw new Error('removed');
-        if (file.size > MAX_FILE_BYTES) {
-          result = rejectedResult(entry.name, entry.modified, 'file.tooLarge', tooLargeMessage(file.size));
-        } else {
-          const bytes = await file.arrayBuffer();
-          const reply = await worker.request({ kind: 'return', name: entry.name, modified: entry.modified, bytes, campaignYear: year }, [bytes]);
-          if (reply.ok && reply.kind === 'summary') summary = reply.summary;
-          else result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
-        }
-      } catch (e) {
-        const text = e instanceof WorkerFailed ? e.text : { vi: describeError(e, { ...pane, lang: 'vi' }), en: describeError(e, { ...pane, lang: 'en' }) };
-        result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
+    // As many files at once as there are reading workers: every core reads, and only that many
+    // files' bytes are held at a time, so memory stays flat with hundreds of files.
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < fresh.length; i = next++) {
+        const { result, summary } = await readOne(fresh[i], year);
+        // The state as it is now, after the other lanes' updates (not as it was before the read).
+        update(fileRead(state, fresh[i].id, result, summary));
       }
-      update(fileRead(state, entry.id, result, summary));
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(worker.size, fresh.length) }, lane));
   };
 
   byId('btn-pick').addEventListener('click', () => input.click());

@@ -8,7 +8,8 @@ import { initFormTab } from './form-tab';
 import { Lang, StringKey, both, languageOf, translator } from './i18n';
 import { initMergeTab } from './merge-tab';
 import { Pane, byId } from './ui';
-import { ReadWorker } from './worker-client';
+import { READ_TIME_LIMIT_MS } from '../workbook/file-limits';
+import { ReadWorkerPool, readerCount } from './worker-client';
 
 // zod would probe `new Function` for speed; the CSP forbids eval, so say so up front.
 z.config({ jitless: true });
@@ -52,7 +53,8 @@ function start(): void {
   const form = initFormTab({ lang, t }, host);
   const pane: Pane = { lang, t, campaign: form.campaign };
   const check = initCheckTab(pane, host);
-  const worker = new ReadWorker('read-worker.js', both('workerFailed'), 30_000, both('workerTimeout'));
+  // One reading worker per core (up to four), each file under the same time limit as on the command line.
+  const worker = new ReadWorkerPool('read-worker.js', both('workerFailed'), readerCount(), READ_TIME_LIMIT_MS, both('workerTimeout'));
   const merge = initMergeTab(pane, host, worker);
   initTabs({ 'tab-check': () => check.activate(), 'tab-merge': () => merge.activate() });
   byId('boot').hidden = true;

@@ -68,3 +68,44 @@ export class ReadWorker {
     });
   }
 }
+
+/** The cores a page may read with: all of them up to four (a few files each second is plenty), at least one. */
+export function readerCount(cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1): number {
+  return Math.max(1, Math.min(4, cores || 1));
+}
+
+type Job = { req: NewRequest; transfer: Transferable[]; resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
+
+/**
+ * Several reading workers, each given one file at a time, so each file's time limit runs only
+ * while that file is being read and a stuck or crashed worker takes down only its own file.
+ */
+export class ReadWorkerPool {
+  private readonly idle: ReadWorker[];
+  private readonly queue: Job[] = [];
+
+  constructor(url: string, failure: Message, readonly size = readerCount(), timeoutMs = 30_000, timedOut: Message = failure) {
+    this.idle = Array.from({ length: Math.max(1, size) }, () => new ReadWorker(url, failure, timeoutMs, timedOut));
+  }
+
+  request(req: NewRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ req, transfer, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      worker
+        .request(job.req, job.transfer)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.idle.push(worker);
+          this.pump();
+        });
+    }
+  }
+}

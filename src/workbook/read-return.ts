@@ -14,7 +14,11 @@ export interface ReadReturnOptions extends ExtractOptions {
 export function readReturn(bytes: Uint8Array, name: string, options: ReadReturnOptions = {}): ReturnResult {
   const modified = options.modified;
   try {
-    return extractReturn(readWorkbookBytes(bytes, name, modified), options);
+    const raw = readWorkbookBytes(bytes, name, modified);
+    const result = extractReturn(raw, options);
+    // What the reader left out is said on the result, after the form's own problems.
+    if (!raw.problems?.length) return result;
+    return { ...result, problems: [...result.problems, ...raw.problems], status: result.status === 'ok' ? 'warning' : result.status };
   } catch (e) {
     if (e instanceof FileRejected) return rejectedResult(name, modified, e.code, e.text);
     return rejectedResult(name, modified, 'file.unreadable', rejectionMessage('file.unreadable'));

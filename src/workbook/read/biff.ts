@@ -4,15 +4,23 @@
 // never end (a damaged FORMULA or EXTERNSHEET record hangs it). So the workbook stream is rewritten
 // before SheetJS sees it: only the records needed here are kept, each is checked against its layout,
 // and a formula whose expression does not parse cleanly loses the expression (its saved value stays).
+// Every record kind SheetJS reads a cell value, a string or a defined name from is kept, under each
+// id it accepts (formulas also as 0x0206 / 0x0406, the BIFF2 cell records some writers mix in), with
+// its CONTINUE records; what is dropped carries nothing SheetJS would read. A formula or name whose
+// expression had to go is reported (defused), so the caller can say so on the result.
 import { concat, u16, u32 } from './bytes';
 import { MAX_CELLS } from './limits';
 import { checkArrayWork, reject } from './rejections';
+import type { Problem } from '../../core/returns';
 
 const R = {
   BOF: 0x0809, EOF: 0x000a, FILEPASS: 0x002f, CONTINUE: 0x003c, CODEPAGE: 0x0042, DATE1904: 0x0022, FORMAT: 0x041e, XF: 0x00e0,
   BOUNDSHEET: 0x0085, SST: 0x00fc, NAME: 0x0018, EXTERNSHEET: 0x0017, SUPBOOK: 0x01ae, DIMENSIONS: 0x0200, NUMBER: 0x0203,
   RK: 0x027e, MULRK: 0x00bd, LABELSST: 0x00fd, LABEL: 0x0204, RSTRING: 0x00d6, BOOLERR: 0x0205, BLANK: 0x0201, MULBLANK: 0x00be,
   FORMULA: 0x0006, STRING: 0x0207, ARRAY: 0x0221, SHRFMLA: 0x04bc, MERGECELLS: 0x00e5,
+  // Older ids SheetJS reads the same way in a BIFF8 stream.
+  FORMULA3: 0x0206, FORMULA4: 0x0406, ARRAY2: 0x0021, NAME3: 0x0218,
+  INT2: 0x0002, NUMBER2: 0x0003, LABEL2: 0x0004, BOOLERR2: 0x0005, STRING2: 0x0007,
 } as const;
 
 /** Records kept, with the least length their parser reads. */
@@ -21,7 +29,12 @@ const KEEP_MIN: ReadonlyMap<number, number> = new Map([
   [R.NAME, 15], [R.EXTERNSHEET, 2], [R.SUPBOOK, 4], [R.DIMENSIONS, 14], [R.NUMBER, 14], [R.RK, 10], [R.MULRK, 12],
   [R.LABELSST, 10], [R.LABEL, 9], [R.RSTRING, 9], [R.BOOLERR, 8], [R.BLANK, 6], [R.MULBLANK, 8], [R.FORMULA, 22],
   [R.STRING, 3], [R.ARRAY, 14], [R.SHRFMLA, 10], [R.MERGECELLS, 2],
+  [R.FORMULA3, 22], [R.FORMULA4, 22], [R.ARRAY2, 14], [R.NAME3, 15],
+  [R.INT2, 9], [R.NUMBER2, 15], [R.LABEL2, 10], [R.BOOLERR2, 9], [R.STRING2, 2],
 ]);
+const isFormula = (t: number) => t === R.FORMULA || t === R.FORMULA3 || t === R.FORMULA4;
+const isName = (t: number) => t === R.NAME || t === R.NAME3;
+const isArray = (t: number) => t === R.ARRAY || t === R.ARRAY2;
 
 // SheetJS's Ptg table (BIFF8): bytes each token takes. REST: parsed as "skip to the end" (safe);
 // NO: tokens with data-driven extras SheetJS reads unchecked (array constants, PtgMemArea, Elf*, lists).
@@ -60,22 +73,41 @@ function rgceSafe(b: Uint8Array, p: number, end: number): boolean {
 
 /** Where the expression of a formula-bearing record starts (its cce field), or -1 when the record is too short. */
 function ccePos(type: number): number {
-  switch (type) {
-    case R.FORMULA:
-      return 20;
-    case R.ARRAY:
-      return 12;
-    case R.SHRFMLA:
-      return 8;
-    case R.NAME:
-      return 4;
-    default:
-      return -1;
-  }
+  if (isFormula(type)) return 20;
+  if (isArray(type)) return 12;
+  if (type === R.SHRFMLA) return 8;
+  if (isName(type)) return 4;
+  return -1;
 }
 
+/** A formula (its cell) or a defined name whose expression was removed; its saved value stays. */
+export type Defused = { kind: 'formula'; sheet: string; r: number; c: number } | { kind: 'name'; name: string };
+
+export interface SanitizedBiff {
+  stream: Uint8Array;
+  defused: Defused[];
+}
+
+/** The name in a BOUNDSHEET body (ShortXLUnicodeString at 6), read with its bounds checked. */
+function boundSheetName(b: Uint8Array): string {
+  const cch = b[6];
+  const wide = b[7] & 1;
+  const text = b.subarray(8, Math.min(b.length, 8 + cch * (wide ? 2 : 1)));
+  return new TextDecoder(wide ? 'utf-16le' : 'latin1').decode(text);
+}
+
+/** A NAME body's name, for messages: built-in names are a code byte. */
+function nameText(b: Uint8Array): string {
+  const cch = b[3];
+  const wide = b[14] & 1;
+  const text = b.subarray(15, Math.min(b.length, 15 + cch * (wide ? 2 : 1)));
+  return new TextDecoder(wide ? 'utf-16le' : 'latin1').decode(text);
+}
+
+const CONTINUE_TYPES: readonly number[] = [0x003c, 0x043c, 0x0812, 0x0875, 0x087f];
+
 /** Rewrites a BIFF8 workbook stream (see above); refuses encrypted, old-format, damaged or oversized ones. */
-export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
+export function sanitizeBiff(s: Uint8Array, file: string): SanitizedBiff {
   const damaged = (vi: string, en: string) => reject(file, 'file.damaged', vi, en);
   if (u16(s, 0) !== R.BOF || u16(s, 2) < 8) damaged('không có bản ghi BOF', 'no BOF record');
   const vers = u16(s, 4);
@@ -84,11 +116,15 @@ export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
   let outLen = 0;
   const bofMap = new Map<number, number>();
   const sheets: { at: number; rec: Uint8Array }[] = [];
+  const sheetAt = new Map<number, string>();
+  const defused: (Defused & { bof?: number })[] = [];
   let cells = 0;
   let formulas = 0;
   let arrays = 0;
   let depth = 0;
-  let lastKept = -1;
+  let bof = -1;
+  // SheetJS appends every CONTINUE to the record before it: one is kept exactly when that record was.
+  let continuesKept = false;
   for (let p = 0; p + 4 <= s.length; ) {
     const type = u16(s, p);
     const len = u16(s, p + 2);
@@ -98,20 +134,25 @@ export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
     const at = p;
     p += 4 + len;
     if (type === R.FILEPASS) reject(file, 'file.password');
-    if (type === R.CONTINUE && lastKept === R.SST) {
-      out.push(s.subarray(at, at + 4 + len));
-      outLen += 4 + len;
+    if (CONTINUE_TYPES.includes(type)) {
+      if (continuesKept) {
+        out.push(s.subarray(at, at + 4 + len));
+        outLen += 4 + len;
+      }
       continue;
     }
     const min = KEEP_MIN.get(type);
-    if (min === undefined) {
-      lastKept = type === R.CONTINUE ? lastKept : -1;
-      continue;
-    }
+    continuesKept = false;
+    if (min === undefined) continue;
     if (len < min) damaged(`bản ghi 0x${type.toString(16)} quá ngắn`, `record 0x${type.toString(16)} too short`);
+    // The length SheetJS sees: the record with its CONTINUE records.
+    let total = len;
+    for (let q = p; q + 4 <= s.length && CONTINUE_TYPES.includes(u16(s, q)); q += 4 + u16(s, q + 2)) total += u16(s, q + 2);
+    const continued = total > len || (p + 4 <= s.length && CONTINUE_TYPES.includes(u16(s, p)));
     let rec = body;
     switch (type) {
       case R.BOF:
+        if (depth === 0) bof = at;
         depth++;
         bofMap.set(at, outLen);
         break;
@@ -121,19 +162,20 @@ export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
       case R.BOUNDSHEET:
         rec = body.slice();
         sheets.push({ at: outLen + 4, rec });
+        sheetAt.set(u32(body, 0), boundSheetName(body));
         break;
       case R.EXTERNSHEET:
-        if (len !== 2 + 6 * u16(body, 0)) damaged('bản ghi EXTERNSHEET sai độ dài', 'bad EXTERNSHEET length');
+        if (total !== 2 + 6 * u16(body, 0)) damaged('bản ghi EXTERNSHEET sai độ dài', 'bad EXTERNSHEET length');
         break;
       case R.MERGECELLS:
-        if (len !== 2 + 8 * u16(body, 0)) damaged('bản ghi MERGECELLS sai độ dài', 'bad MERGECELLS length');
+        if (total !== 2 + 8 * u16(body, 0)) damaged('bản ghi MERGECELLS sai độ dài', 'bad MERGECELLS length');
         cells += u16(body, 0);
         break;
       case R.MULRK:
-        cells += Math.floor((len - 6) / 6);
+        cells += Math.floor((total - 6) / 6);
         break;
       case R.MULBLANK:
-        cells += Math.floor((len - 6) / 2);
+        cells += Math.floor((total - 6) / 2);
         break;
       case R.NUMBER:
       case R.RK:
@@ -142,22 +184,31 @@ export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
       case R.RSTRING:
       case R.BOOLERR:
       case R.BLANK:
+      case R.INT2:
+      case R.NUMBER2:
+      case R.LABEL2:
+      case R.BOOLERR2:
         cells++;
         break;
     }
     const cp = ccePos(type);
+    let keepContinues = true;
     if (cp >= 0) {
-      if (type === R.FORMULA) (cells++, formulas++);
-      if (type === R.ARRAY) arrays++;
+      if (isFormula(type)) (cells++, formulas++);
+      if (isArray(type)) arrays++;
       let start = cp + 2;
-      if (type === R.NAME) start = 14 + 1 + body[3] * (body[14] === 0 ? 1 : 2);
+      if (isName(type)) start = 14 + 1 + body[3] * (body[14] === 0 ? 1 : 2);
       if (start > len) damaged(`bản ghi công thức 0x${type.toString(16)} sai độ dài`, `bad formula record 0x${type.toString(16)}`);
       const cce = u16(body, cp);
-      const continued = p + 4 <= s.length && (CONTINUE_TYPES as readonly number[]).includes(u16(s, p));
+      // An expression is checked within its own record; a continued one is not parsed at all.
+      keepContinues = false;
       if (cce !== 0 && (continued || start + cce > len || !rgceSafe(body, start, start + cce))) {
         rec = body.slice();
         rec[cp] = 0;
         rec[cp + 1] = 0;
+        if (isFormula(type)) defused.push({ kind: 'formula', sheet: '', r: u16(body, 0), c: u16(body, 2), bof });
+        else if (isName(type)) defused.push({ kind: 'name', name: nameText(body) });
+        else defused.push({ kind: 'formula', sheet: '', r: u16(body, 0), c: body[4], bof });
       }
     }
     if (cells > MAX_CELLS) reject(file, 'file.tooManyCells');
@@ -168,7 +219,7 @@ export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
     head[3] = len >> 8;
     out.push(head, rec);
     outLen += 4 + len;
-    lastKept = type;
+    continuesKept = keepContinues;
   }
   checkArrayWork(file, formulas, arrays);
   // Sheets are found by the stream offset of their BOF, which has moved.
@@ -180,7 +231,44 @@ export function sanitizeBiff(s: Uint8Array, file: string): Uint8Array {
     sh.rec[2] = (v >>> 16) & 0xff;
     sh.rec[3] = (v >>> 24) & 0xff;
   }
-  return concat(out, outLen);
+  return {
+    stream: concat(out, outLen),
+    defused: defused.map(({ bof: b, ...d }) => (d.kind === 'formula' ? { ...d, sheet: sheetAt.get(b ?? -1) ?? '' } : d)),
+  };
 }
 
-const CONTINUE_TYPES = [0x003c, 0x043c, 0x0812, 0x0875, 0x087f] as const;
+const cellName = (r: number, c: number) => {
+  let col = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
+  return `${col}${r + 1}`;
+};
+
+/** Warnings for what the sanitiser removed: a formula keeps its saved value, a name its place. */
+export function defusedProblems(file: string, defused: readonly Defused[]): Problem[] {
+  const out: Problem[] = [];
+  const formulas = defused.filter((d): d is Extract<Defused, { kind: 'formula' }> => d.kind === 'formula');
+  const bySheet = new Map<string, string[]>();
+  for (const f of formulas) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), cellName(f.r, f.c)]);
+  for (const [sheet, at] of bySheet) {
+    const list = at.slice(0, 5).join(', ') + (at.length > 5 ? ', …' : '');
+    out.push({
+      file, ...(sheet ? { sheet } : {}), cell: at[0], severity: 'warning', code: 'file.formulaUnread',
+      message: {
+        vi: `Không đọc được công thức ở ${at.length} ô (${list}) của tệp .xls; đã dùng giá trị đã lưu của các ô đó. Nếu nghi ngờ, hãy mở tệp bằng Excel, lưu lại rồi gửi lại.`,
+        en: `The formula in ${at.length} cell(s) (${list}) of the .xls file could not be read; their saved values are used. If in doubt, open the file in Excel, save it again and resend.`,
+      },
+    });
+  }
+  const names = defused.filter((d): d is Extract<Defused, { kind: 'name' }> => d.kind === 'name').map((d) => d.name);
+  if (names.length) {
+    const list = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+    out.push({
+      file, severity: 'warning', code: 'file.nameUnread',
+      message: {
+        vi: `Không đọc được ${names.length} tên vùng (${list}) của tệp .xls; biểu mẫu được tìm theo nhãn thay cho tên.`,
+        en: `${names.length} defined name(s) (${list}) of the .xls file could not be read; the form is found by its labels instead.`,
+      },
+    });
+  }
+  return out;
+}

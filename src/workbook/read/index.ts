@@ -7,7 +7,8 @@
 import { FileRejected, RawWorkbook } from '../../core/returns';
 import { checkZip } from './zip-spreadsheet';
 import { MAX_FILE_BYTES } from './limits';
-import { checkOle } from './ole';
+import { biffInOle, checkOle } from './ole';
+import { Defused, defusedProblems } from './biff';
 import { rejectParserError, rejectSniffed, rejectTooLarge } from './rejections';
 import { parseChecked } from './sheetjs';
 import { sniffBytes } from './sniff';
@@ -26,9 +27,12 @@ export function readWorkbookBytes(bytes: Uint8Array, file: string, modified?: nu
       const z = checkZip(bytes, file);
       return toRawWorkbook(parseChecked(z.repacked, file, z.format), file, z.format, z.modified, modified);
     }
-    if (kind === 'ole') {
-      const o = checkOle(bytes, file);
-      return toRawWorkbook(parseChecked(o.input, file, 'xls'), file, 'xls', o.modified, modified);
+    if (kind === 'ole' || (kind === 'biff' && bytes[1] === 0x08)) {
+      // A bare BIFF8 stream is read as the workbook stream of an OLE file; older ones are refused by version.
+      const o: { input: Uint8Array; modified?: number; defused: Defused[] } = kind === 'ole' ? checkOle(bytes, file) : biffInOle(bytes, file);
+      const wb = toRawWorkbook(parseChecked(o.input, file, 'xls'), file, 'xls', o.modified, modified);
+      const problems = defusedProblems(file, o.defused);
+      return problems.length ? { ...wb, problems } : wb;
     }
     return rejectSniffed(file, kind);
   } catch (e) {

@@ -1,6 +1,6 @@
 // read_cfb: an OLE (Compound File) container: encrypted OOXML, a BIFF workbook, or another document.
 import * as XLSX from '@e965/xlsx';
-import { sanitizeBiff } from './biff';
+import { Defused, sanitizeBiff } from './biff';
 import { reject } from './rejections';
 
 interface CfbEntry {
@@ -13,6 +13,7 @@ interface CfbContainer {
 }
 const CFB = XLSX.CFB as {
   read(d: Uint8Array, o: { type: string }): CfbContainer;
+  find(c: CfbContainer, path: string): CfbEntry | null;
   write(c: CfbContainer, o: { type: string }): ArrayLike<number>;
   utils: { cfb_new(): CfbContainer; cfb_add(c: CfbContainer, name: string, content: Uint8Array): void };
 };
@@ -22,16 +23,17 @@ const CFB = XLSX.CFB as {
  * document. Returns a new container holding only the workbook stream: SheetJS's property-set parser
  * runs out of memory on some damaged summary streams, so those never reach it.
  */
-export function checkOle(b: Uint8Array, file: string): { input: Uint8Array; modified?: number } {
+export function checkOle(b: Uint8Array, file: string): { input: Uint8Array; modified?: number; defused: Defused[] } {
   let cfb: CfbContainer;
   try {
     cfb = CFB.read(b, { type: 'buffer' });
   } catch {
     reject(file, 'file.damaged', 'cấu trúc tệp .xls', '.xls structure');
   }
-  const find = (n: string) => cfb.FileIndex.find((e) => e && e.name === n);
+  // Stream names are case-insensitive (report generators write WORKBOOK or BOOK): looked up as SheetJS does.
+  const find = (n: string) => CFB.find(cfb, n) ?? undefined;
   if (find('EncryptionInfo') || find('EncryptedPackage') || find('encryption')) reject(file, 'file.password');
-  const wbStream = find('Workbook') ?? find('Book');
+  const wbStream = find('/Workbook') ?? find('/Book');
   if (!wbStream) {
     if (find('WordDocument')) reject(file, 'file.document', 'Word .doc', 'Word .doc');
     if (find('PowerPoint Document')) reject(file, 'file.notSpreadsheet', 'PowerPoint', 'PowerPoint');
@@ -39,11 +41,18 @@ export function checkOle(b: Uint8Array, file: string): { input: Uint8Array; modi
   }
   const s = wbStream.content;
   if (!s || s.length < 8) reject(file, 'file.damaged', 'luồng Workbook rỗng', 'empty Workbook stream');
-  const clean = CFB.utils.cfb_new();
-  CFB.utils.cfb_add(clean, wbStream.name, sanitizeBiff(Uint8Array.from(s), file));
-  const out = CFB.write(clean, { type: 'array' });
+  const { input, defused } = biffInOle(Uint8Array.from(s), file);
   const summary = find('\u0005SummaryInformation')?.content;
-  return { input: out instanceof Uint8Array ? out : Uint8Array.from(out), modified: summary ? lastSaved(summary) : undefined };
+  return { input, modified: summary ? lastSaved(summary) : undefined, defused };
+}
+
+/** A new container holding only the sanitised workbook stream, under the name SheetJS looks for first. */
+export function biffInOle(stream: Uint8Array, file: string): { input: Uint8Array; defused: Defused[] } {
+  const { stream: clean, defused } = sanitizeBiff(stream, file);
+  const cfb = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(cfb, 'Workbook', clean);
+  const out = CFB.write(cfb, { type: 'array' });
+  return { input: out instanceof Uint8Array ? out : Uint8Array.from(out), defused };
 }
 
 /** PID_LASTSAVE_DTM (FILETIME) from a SummaryInformation property set, read with every bound checked. */

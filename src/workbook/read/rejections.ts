@@ -130,6 +130,8 @@ export function rejectSniffed(file: string, kind: Exclude<SniffedKind, 'zip' | '
   switch (kind) {
     case 'empty':
       return reject(file, 'file.empty');
+    case 'biff':
+      return reject(file, 'file.oldExcel');
     case 'html':
       return reject(file, 'file.html');
     case 'xml':

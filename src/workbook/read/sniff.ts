@@ -1,6 +1,7 @@
 // What the bytes are, from their first bytes only (never the file name).
 
-export type SniffedKind = 'zip' | 'ole' | 'empty' | 'html' | 'xml' | 'xml2003' | 'pdf' | 'rtf' | 'image' | 'archive' | 'text' | 'unknown';
+/** biff: a bare BIFF stream (no OLE container): an Excel 2.x–4.0 worksheet or workbook, or a raw BIFF5/8 stream. */
+export type SniffedKind = 'zip' | 'ole' | 'biff' | 'empty' | 'html' | 'xml' | 'xml2003' | 'pdf' | 'rtf' | 'image' | 'archive' | 'text' | 'unknown';
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((x, i) => b[at + i] === x);
 const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04];
@@ -27,11 +28,19 @@ function looksLikeText(b: Uint8Array): boolean {
   return bad <= n / 100;
 }
 
+/** A BOF record first (BIFF2 0x0009, BIFF3 0x0209, BIFF4 0x0409, BIFF5/8 0x0809) with a BOF's length. */
+function isBareBiff(b: Uint8Array): boolean {
+  if (b.length < 8 || b[0] !== 0x09 || ![0x00, 0x02, 0x04, 0x08].includes(b[1])) return false;
+  const len = b[2] | (b[3] << 8);
+  return len >= 4 && len <= 20 && b.length >= 4 + len;
+}
+
 /** What the bytes are, from their first bytes only (never the file name). */
 export function sniffBytes(b: Uint8Array): SniffedKind {
   if (b.length === 0) return 'empty';
   if (startsWith(b, ZIP_SIG) || startsWith(b, ZIP_EMPTY_SIG)) return 'zip';
   if (startsWith(b, OLE_SIG)) return 'ole';
+  if (isBareBiff(b)) return 'biff';
   if (startsWith(b, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || startsWith(b, [0xff, 0xd8, 0xff]) || startsWith(b, [0x47, 0x49, 0x46, 0x38])) return 'image';
   if (startsWith(b, [0x52, 0x61, 0x72, 0x21]) || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(b, [0x1f, 0x8b])) return 'archive';

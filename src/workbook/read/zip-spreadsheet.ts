@@ -14,12 +14,16 @@ export interface ZipSpreadsheet {
   onInflated?(name: string, data: Uint8Array): void;
   /** The parts that say what the package is, once all are inflated. */
   checkPackage(entries: Map<string, Uint8Array>): void;
+  /** Which parts are XML, each checked complete and passed to checkPart (default: by extension). */
+  isXml?(name: string): boolean;
   /** Each complete XML part. */
   checkPart?(name: string, data: Uint8Array): void;
   /** The whole content, after every part is known complete. */
   checkContent(entries: Map<string, Uint8Array>): void;
   /** The parts SheetJS is handed. */
   keep(name: string): boolean;
+  /** Parts SheetJS gets in a corrected form (set by checkPackage). */
+  replaced?: Map<string, Uint8Array>;
   /** Where the file records its own last-modified time. */
   modified: { part: string; date: RegExp };
 }
@@ -27,19 +31,23 @@ export interface ZipSpreadsheet {
 /** The format of a zip from its part names; anything else is refused with what it is. */
 function spreadsheetIn(list: ZipEntry[], file: string): ZipSpreadsheet {
   const names = new Set(list.map((e) => e.name));
-  if (names.has('xl/workbook.xml')) return ooxmlPackage(file);
-  if (names.has('xl/workbook.bin')) reject(file, 'file.xlsb');
+  // OPC part names are case-insensitive.
+  const lower = new Set(list.map((e) => e.name.toLowerCase()));
+  if (lower.has('xl/workbook.xml')) return ooxmlPackage(file);
+  if (lower.has('xl/workbook.bin')) reject(file, 'file.xlsb');
   if (names.has('mimetype') && names.has('content.xml')) return odsPackage(file);
   if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) reject(file, 'file.password');
-  if (names.has('word/document.xml')) reject(file, 'file.document', 'Word .docx', 'Word .docx');
-  if ([...names].some((n) => n.startsWith('ppt/'))) reject(file, 'file.notSpreadsheet', 'PowerPoint', 'PowerPoint');
+  if (lower.has('word/document.xml')) reject(file, 'file.document', 'Word .docx', 'Word .docx');
+  if ([...lower].some((n) => n.startsWith('ppt/'))) reject(file, 'file.notSpreadsheet', 'PowerPoint', 'PowerPoint');
   if (names.has('mimetype')) reject(file, 'file.notSpreadsheet', 'OpenDocument', 'OpenDocument');
+  // Another OPC package: its workbook, if any, is found through [Content_Types].xml or _rels/.rels.
+  if (lower.has('[content_types].xml')) return ooxmlPackage(file);
   if (list.length === 0) reject(file, 'file.damaged', 'tệp ZIP rỗng', 'empty zip');
   return reject(file, 'file.notSpreadsheet', 'tệp nén ZIP', 'a zip archive');
 }
 
 // Small descriptive parts first so an encrypted .ods is named as such.
-const FIRST = ['mimetype', 'META-INF/manifest.xml', '[Content_Types].xml'];
+const FIRST = ['mimetype', 'META-INF/manifest.xml', '[Content_Types].xml', '_rels/.rels'];
 // Parts that must not be empty; other empty XML parts are ignored.
 const MUST_HAVE_CONTENT = /^(xl\/worksheets\/|xl\/workbook\.xml$|xl\/sharedStrings\.xml$|content\.xml$|\[Content_Types\]\.xml$)/;
 
@@ -52,7 +60,7 @@ export function checkZip(b: Uint8Array, file: string): { format: 'xlsx' | 'ods';
     list,
     file,
     (e) => {
-      const k = FIRST.indexOf(e.name);
+      const k = FIRST.findIndex((f) => f.toLowerCase() === e.name.toLowerCase());
       return k >= 0 ? k : FIRST.length;
     },
     (name, data) => pkg.onInflated?.(name, data),
@@ -60,7 +68,7 @@ export function checkZip(b: Uint8Array, file: string): { format: 'xlsx' | 'ods';
   pkg.checkPackage(entries);
   // Every XML part must be complete.
   for (const [name, data] of entries) {
-    if (!/\.(xml|rels)$/i.test(name)) continue;
+    if (!(pkg.isXml ? pkg.isXml(name) : /\.(xml|rels)$/i.test(name))) continue;
     if (data.length === 0 && !MUST_HAVE_CONTENT.test(name)) continue;
     if (!xmlComplete(data)) reject(file, 'file.damaged', `phần ${name} bị cắt cụt`, `part ${name} is cut off`);
     pkg.checkPart?.(name, data);
@@ -71,7 +79,7 @@ export function checkZip(b: Uint8Array, file: string): { format: 'xlsx' | 'ods';
   // SheetJS picks its parser from which parts exist (META-INF/manifest.xml → ODS, Index.zip → a
   // nested read, …): hand it only the parts of the format just checked.
   const files: Zippable = {};
-  for (const [name, data] of entries) if (pkg.keep(name)) files[name] = data;
+  for (const [name, data] of entries) if (pkg.keep(name)) files[name] = pkg.replaced?.get(name) ?? data;
   return { format: pkg.format, repacked: zipSync(files, { level: 0 }), modified: modifiedIn(entries.get(pkg.modified.part), pkg.modified.date) };
 }
 

@@ -1,12 +1,34 @@
 // Bounded zip reading: the central directory checked against the file, every entry inflated
 // under one shared budget (headers may lie), CRCs checked.
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { fmtMB } from '../file-limits';
 import { concat, u16, u32, u64 } from './bytes';
 import { MAX_INFLATED_BYTES, MAX_RATIO, MAX_ZIP_ENTRIES, RATIO_CHECK_BYTES } from './limits';
 import { fmtNum, reject } from './rejections';
 
 const MiB = 1024 * 1024;
+/**
+ * Entries compressed to at most this inflate in one call; deflate expands ~1032x at most, and after
+ * one entry that does not inflate to its declared size the rest of the file streams, so the wasted
+ * work on a hostile file is bounded (~64 MB of output, a fraction of a second).
+ */
+const ONE_SHOT_CSIZE = 64 * 1024;
+
+/**
+ * The common case in one call into a buffer of the declared size plus one byte: an entry that
+ * inflates to exactly what its header says. Anything else (more, less, an error) returns undefined
+ * and goes through the bounded streaming path, which measures and names the problem. Streaming
+ * every entry costs more than SheetJS's own parse of a small form (buffers regrown per chunk).
+ */
+function inflateExact(src: Uint8Array, usize: number): Uint8Array | undefined {
+  if (src.length > ONE_SHOT_CSIZE) return undefined;
+  try {
+    const out = inflateSync(src, { out: new Uint8Array(usize + 1) });
+    return out.length === usize ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
@@ -120,6 +142,7 @@ export function inflateAll(b: Uint8Array, list: ZipEntry[], file: string, order:
   let budget = MAX_INFLATED_BYTES;
   const out = new Map<string, Uint8Array>();
   const sorted = [...list].sort((x, y) => order(x) - order(y));
+  let oneShot = true;
   for (const e of sorted) {
     if (e.name.endsWith('/')) continue;
     if (e.flags & 0x41) reject(file, 'file.password');
@@ -131,11 +154,17 @@ export function inflateAll(b: Uint8Array, list: ZipEntry[], file: string, order:
     const src = b.subarray(start, end);
     const chunks: Uint8Array[] = [];
     let size = 0;
+    let fast: Uint8Array | undefined;
     if (e.method === 0) {
       size = src.length;
       if (size > budget) reject(file, 'file.zipBomb', `nội dung giải nén vượt quá ${fmtMB(MAX_INFLATED_BYTES)} MB`, `contents inflate past ${fmtMB(MAX_INFLATED_BYTES)} MB`);
       chunks.push(src);
+    } else if (e.method === 8 && oneShot && e.usize <= budget && (fast = inflateExact(src, e.usize))) {
+      size = fast.length;
+      chunks.push(fast);
     } else if (e.method === 8) {
+      // A small entry that did not inflate to its declared size: the rest of this file streams.
+      if (src.length <= ONE_SHOT_CSIZE) oneShot = false;
       let over = false;
       // Counted against the shared budget, and stopped once well past the size the header declares.
       const limit = Math.min(budget, e.usize + MiB);
