@@ -1,6 +1,6 @@
 // npm run bench (second part): the national merge at full scale — 34 provincial summaries
 // holding all 3,321 communes of the national list between them. Prints figures; asserts nothing.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mergeReturns } from '../src/core/merge';
@@ -31,6 +31,10 @@ function communes(): [string, string][] {
 }
 
 async function main() {
+  if (!existsSync(LIST)) {
+    console.log(`national benchmark skipped: no commune list at ${LIST} (set CTXH_COMMUNES to the national list's CSV)`);
+    return;
+  }
   const rand = rng(20270325);
   const list = communes();
   let t = performance.now();
