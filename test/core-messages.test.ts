@@ -4,6 +4,8 @@ import { PARAM_MESSAGES } from '../src/core/form';
 import { Catalogue, LANGS, Message } from '../src/core/i18n';
 import { COVERAGE_TEXT } from '../src/core/merge';
 import { PROBLEM_MESSAGES } from '../src/core/messages';
+import { NATIONAL_TEXT } from '../src/core/national-messages';
+import { NATIONAL_CLI_TEXT } from '../src/cli/national-merge';
 import { SUMMARY_TEXT } from '../src/core/summary-plan';
 import { GROUPS, GROUPS_2017, GROUPS_2026, MEASURE_INFO, MEASURES } from '../src/core/vocabulary';
 
@@ -54,6 +56,39 @@ const problemArgs: SampleArgs<typeof PROBLEM_MESSAGES> = {
   'unit.districtAbolished': ['UBND huyện Bình Gia'],
   'unit.townAbolished': ['UBND thị trấn X'],
   'unit.issuedChanged': ['UBND xã Vạn Linh', 'UBND xã Hữu Lũng'],
+  'summary.notFound': [],
+  'summary.isNational': [],
+  'summary.totalMissing': [],
+  'summary.cellError': ['budget', '#REF!'],
+  'summary.formulaNoValue': ['participants'],
+  'summary.number.invalid': ['otherFunding', 'khoảng 20'],
+  'summary.number.text': ['budget', '1.200', 1200],
+  'summary.unitNameMissing': [12],
+  'summary.noBreakdown': [5_000_000],
+  'summary.rowTotalDisagrees': [10, 4, 5],
+  'summary.unitOutsideGroup': ['Sở Y tế'],
+  'summary.subtotalDisagrees': ['Các sở, ngành', 'budget', 10, 12],
+  'summary.grandTotalDisagrees': ['participants', 10, 12],
+  'summary.yearDiffers': [2026, 2027],
+  'summary.provinceFromFile': ['Tỉnh Cao Bằng'],
+  'summary.provinceMissing': [34],
+  'summary.provinceFormer': ['Hải Dương', 'Thành phố Hải Phòng'],
+  'summary.coverageStale': [12, 23, 1, 14],
+  'summary.noUnits': [],
+  'summary.sameTime': ['Lạng Sơn', 'a.xlsx', ['b.xlsx']],
+  'return.inSummary': ['Sở Y tế', 'tong-hop.xlsx', 'file'],
+  'return.provinceUnknown': [],
+};
+
+const nationalArgs: SampleArgs<typeof NATIONAL_TEXT> = {
+  mixedInputs: [['tong-hop.xlsx'], ['yte.xlsx']],
+};
+
+const nationalCliArgs: SampleArgs<typeof NATIONAL_CLI_TEXT> = {
+  superseded: ['a.xlsx', 'Lạng Sơn', 'b.xlsx'],
+  counts: [3, 4, 1, 0, 0],
+  totals: [{ participants: 1, totalFunding: 2, budget: 1, otherFunding: 1 }],
+  written: ['toan-quoc.xlsx'],
 };
 
 const summaryArgs: SampleArgs<typeof SUMMARY_TEXT> = {
@@ -126,6 +161,8 @@ describe.each([
   ['summary workbook (src/core/summary-plan.ts)', SUMMARY_TEXT as Catalogue, summaryArgs as Record<string, readonly unknown[]>],
   ['coverage (src/core/merge.ts)', COVERAGE_TEXT as Catalogue, coverageArgs as Record<string, readonly unknown[]>],
   ['command line (src/cli/messages.ts)', CLI_TEXT as Catalogue, cliArgs as Record<string, readonly unknown[]>],
+  ['national merge (src/core/national-messages.ts)', NATIONAL_TEXT as Catalogue, nationalArgs as Record<string, readonly unknown[]>],
+  ['national merge, command line (src/cli/national.ts)', NATIONAL_CLI_TEXT as Catalogue, nationalCliArgs as Record<string, readonly unknown[]>],
 ])('%s', (_name, catalogue, args) => {
   test.each(texts(catalogue, args))('%s has both languages', (_code, message) => {
     for (const lang of LANGS) expect(message[lang].trim()).not.toBe('');

@@ -434,6 +434,59 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     await page.close();
   }, 120_000);
 
+  test('provincial summaries merge into the national summary; a unit return beside them is refused naming both kinds', async () => {
+    // Two provinces' summaries as the product writes them, and one unit's return.
+    const dir = join(ROOT, 'test-output', 'national-pane');
+    mkdirSync(dir, { recursive: true });
+    const unitResult = (file: string, unit: string, p: number, b: number, o: number): ReturnResult => ({ file, unit, rows: [{ row: 13, participants: p, budget: b, otherFunding: o, totalFunding: b + o }], problems: [], status: 'ok', year: 2027 });
+    const provinces = [
+      { province: 'Lạng Sơn', file: 'tong-hop-lang-son.xlsx', units: [unitResult('a.xlsx', 'Sở Y tế', 120, 5_000_000, 1_000_000), unitResult('b.xlsx', 'UBND huyện Bình Gia', 80, 2_000_000, 3_000_000)] },
+      { province: 'Cà Mau', file: 'tong-hop-ca-mau.xlsx', units: [unitResult('c.xlsx', 'Sở Y tế', 40, 7_000_000, 0)] },
+    ];
+    const { writeFileSync } = await import('fs');
+    const { buildSummaryPlan } = await import('../src/core/summary-plan');
+    for (const p of provinces) writeFileSync(join(dir, p.file), await writeWorkbook(buildSummaryPlan(mergeReturns(p.units, { year: 2027 }), { year: 2027, province: p.province })));
+    const ret = readdirSync(returnsDir).find((f) => /^So Noi vu\.xlsx$|\.xlsx$/.test(f))!;
+    const { page, watch } = await openPane();
+    await page.click('#tab-merge');
+    await page.setInputFiles('#file-input', [...provinces.map((p) => join(dir, p.file)), join(returnsDir, ret)]);
+    await page.waitForFunction(() => document.querySelectorAll('#file-list li.file').length === 3 && !document.querySelector('#file-list [data-status="reading"]'), null, { timeout: 60_000 });
+    const units = await page.$$eval('#file-list li.file', (lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-file'), li.querySelector('.file-unit')?.textContent])));
+    expect(units['tong-hop-lang-son.xlsx']).toBe('Tỉnh Lạng Sơn');
+    expect(units['tong-hop-ca-mau.xlsx']).toBe('Tỉnh Cà Mau');
+
+    await page.click('#btn-merge');
+    await page.locator('#merge-status .message[data-kind="error"]').waitFor({ timeout: 30_000 });
+    const refusal = await page.textContent('#merge-status');
+    expect(refusal).toContain('tong-hop-lang-son.xlsx');
+    expect(refusal).toContain(ret);
+    expect(refusal).not.toContain('--mixed');
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1']);
+
+    await page.click(`#file-list li.file[data-file="${ret}"] .file-remove`);
+    await page.click('#btn-merge');
+    await page.locator('#merge-status .message[data-kind="success"]').waitFor({ timeout: 60_000 });
+    expect(await page.textContent('#merge-status')).toContain('Có 2/34 tỉnh, thành phố báo cáo.');
+    await shot(page, '09-national-merged', '#merge-status');
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Toàn quốc', 'Đơn vị các tỉnh', 'Kiểm tra']);
+    // Province rows are live SUMIFs over the units sheet; the national total adds them up.
+    const row = (name: string) =>
+      host(page, (h, a) => {
+        for (let r = 1; r <= 60; r++) if (h.value('Toàn quốc', `B${r}`) === a.name || h.value('Toàn quốc', `A${r}`) === a.name) return ['E', 'F', 'G', 'H', 'L'].map((c) => h.value('Toàn quốc', `${c}${r}`));
+        return undefined;
+      }, { name });
+    const sum = (us: ReturnResult[]) => {
+      const rs = us.flatMap((u) => u.rows);
+      return [rs.reduce((s, r) => s + r.participants, 0), rs.reduce((s, r) => s + r.budget + r.otherFunding, 0), rs.reduce((s, r) => s + r.budget, 0), rs.reduce((s, r) => s + r.otherFunding, 0)];
+    };
+    expect((await row('Tỉnh Cà Mau'))!.slice(0, 4)).toEqual(sum(provinces[1].units));
+    expect((await row('Thành phố Hà Nội'))![4]).toBe('Chưa báo cáo');
+    expect((await row('Tổng cộng'))!.slice(0, 4)).toEqual(sum([...provinces[0].units, ...provinces[1].units]));
+    expect(watch.external).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   test('live check while the unit is still in a cell (Excel without delayForCellEdit): it waits and tries again, no error', async () => {
     const { page, watch } = await openPane('?api=1.10');
     await page.fill('#f-year', '2025');

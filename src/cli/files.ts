@@ -4,6 +4,7 @@ import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from '
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Lang } from '../core/i18n';
 import { ReturnResult } from '../core/returns';
+import type { InputFile } from './read-file';
 import { CLI_TEXT } from './messages';
 import { progressLine } from './progress';
 import { UsageError } from './usage';
@@ -43,6 +44,17 @@ export async function readInputs(files: string[], o: { year?: number; workers?: 
   const progress = progressLine(files.length, lang, process.stderr, o.quiet ? false : undefined);
   try {
     return await readReturnFiles(files, { campaignYear: o.year, workers: o.workers, onProgress: (done, rejected) => progress.update(done, rejected) });
+  } finally {
+    progress.end();
+  }
+}
+
+/** As readInputs, for a merge: each file a provincial summary or a unit's return. */
+export async function readMergeInputs(files: string[], o: { year?: number; workers?: number; quiet?: boolean }, lang: Lang): Promise<InputFile[]> {
+  const { readInputFiles } = await import('./read-pool');
+  const progress = progressLine(files.length, lang, process.stderr, o.quiet ? false : undefined);
+  try {
+    return await readInputFiles(files, { campaignYear: o.year, workers: o.workers, onProgress: (done, rejected) => progress.update(done, rejected) });
   } finally {
     progress.end();
   }

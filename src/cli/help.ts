@@ -78,10 +78,15 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --report FILE  Ghi thêm dự thảo báo cáo kết quả (.docx) / also write the results report draft (.docx)
   --body TEXT    Cơ quan viết báo cáo (ví dụ "Sở Y tế") / the body writing the report
   --plan TEXT    Kế hoạch được thực hiện, sau chữ "Thực hiện" / the plan carried out, after "Thực hiện"
+  --mixed        Cho phép cả bảng tổng hợp của tỉnh lẫn biểu của đơn vị / allow provincial
+                 summaries and unit returns together (each return under its own province)
   --force        Ghi đè nếu tệp kết quả đã có / overwrite existing output files
   --workers N    Số luồng đọc tệp (mặc định: số lõi CPU) / reading threads (default: CPU cores)
   Mỗi tệp được đọc tối đa 30 giây và 2 GB bộ nhớ; tệp vượt quá bị loại, các tệp khác vẫn được tổng hợp.
   Each file gets at most 30 seconds and 2 GB to read; a file over either is rejected, the rest still merge.
+  Bảng tổng hợp của các tỉnh (do lệnh này ghi) được tổng hợp toàn quốc: mỗi tỉnh một dòng
+  theo danh sách 34 tỉnh, thành phố. / Provincial summaries written by this command merge
+  into a national summary: one row per province of the 34.
   Mã thoát / exit code: 0 tổng hợp đủ mọi tệp / every file merged, 1 có tệp bị loại / some rejected
                         (vẫn ghi bảng tổng hợp / summary still written), 2 không tổng hợp được tệp nào
                         hoặc dùng sai lệnh / nothing merged or usage error.`,

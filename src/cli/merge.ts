@@ -15,7 +15,8 @@ import { ACTIVITY_LABELS } from '../core/activities';
 import { buildRoster } from '../core/units';
 import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
 import type { RosterRow } from '../core/roster';
-import { guardOutputs, isXlsx, listInputs, readInputs, writeOutput } from './files';
+import { guardOutputs, isXlsx, listInputs, readMergeInputs, writeOutput } from './files';
+import { NATIONAL_CLI_TEXT, buildNationalOutputs, nationalUsageProblem, printNational } from './national-merge';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
 import { mark, writeTimings } from './timings';
@@ -59,6 +60,8 @@ export interface MergeRun {
   /** For the report's header and text: the body writing it and the plan it carries out. */
   body?: string;
   plan?: string;
+  /** Unit returns and provincial summaries together, on purpose. */
+  mixed?: boolean;
   force: boolean;
   workers?: number;
 }
@@ -70,8 +73,21 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   guardOutputs([o.out, ...(o.json ? [o.json] : []), ...(o.report ? [o.report] : [])], [...files, ...(o.roster ? [o.roster] : [])], o.force, lang);
   const rosterRows = o.roster ? await readRosterFile(o.roster, lang) : undefined;
   mark('startup');
-  const results = await readInputs(files, { year: o.year, workers: o.workers, quiet: o.json === '-' }, lang);
+  const inputs = await readMergeInputs(files, { year: o.year, workers: o.workers, quiet: o.json === '-' }, lang);
   mark('reading');
+  // Provincial summaries among the inputs: the national merge, one level up.
+  if (inputs.some((i) => i.kind === 'summary')) {
+    const refused = nationalUsageProblem(inputs, !!o.mixed, !!o.roster);
+    if (refused) throw new UsageError(refused[lang]);
+    const national = await buildNationalOutputs(inputs, { year: o.year, body: o.body }, lang);
+    writeOutput(o.out, national.workbook, lang);
+    if (o.json) writeOutput(o.json, national.json, lang);
+    printNational(national.merged, files.length, lang, (reports) => printProblems(reports, lang));
+    console.log(NATIONAL_CLI_TEXT.written(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
+    if (national.merged.coverage.provinces.reported === 0) return 2;
+    return national.merged.rejected.length ? 1 : 0;
+  }
+  const results = inputs.flatMap((i) => (i.kind === 'return' ? [i.result] : []));
   // The year decides the groups (2026 on: communes); without --year, the year most forms give.
   const year = o.year ?? formsYear(results);
   const roster = o.roster && rosterRows ? rosterEntries(o.roster, rosterRows, year, lang) : undefined;
@@ -83,7 +99,7 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   mark('merging');
   const { writeWorkbook } = await import('../workbook/write-xlsx');
   writeOutput(o.out, await writeWorkbook(plan), lang);
-  if (o.json) writeOutput(o.json, JSON.stringify(summary, null, 2) + '\n', lang);
+  if (o.json) writeOutput(o.json, JSON.stringify({ level: 'province', ...summary }, null, 2) + '\n', lang);
   if (o.report) {
     const { writeReportDocx } = await import('../workbook/write-docx');
     const report = buildReportPlan(merged, { year: o.year ?? merged.year, province: o.province, body: o.body, plan: o.plan, deadline: o.deadline, activityTypes: ACTIVITY_LABELS });
@@ -117,7 +133,7 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' }, roster: { type: 'string' }, json: { type: 'string' }, year: { type: 'string' }, province: { type: 'string' }, force: { type: 'boolean' },
-      deadline: { type: 'string' }, report: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' }, workers: { type: 'string' },
+      deadline: { type: 'string' }, report: { type: 'string' }, body: { type: 'string' }, plan: { type: 'string' }, workers: { type: 'string' }, mixed: { type: 'boolean' },
     },
   });
   if (!values.out) throw new UsageError(CLI_TEXT.mergeNeedsOut[lang]);
@@ -126,7 +142,7 @@ export async function cmdMerge(args: string[], lang: Lang): Promise<number> {
   return runMerge(
     {
       out: values.out, inputs: positionals, roster: values.roster, json: values.json, year: parseYear(values.year, lang), province: values.province, force: !!values.force,
-      workers: parseWorkers(values.workers, lang), deadline, report: values.report, body: values.body, plan: values.plan,
+      workers: parseWorkers(values.workers, lang), deadline, report: values.report, body: values.body, plan: values.plan, mixed: !!values.mixed,
     },
     lang,
   );

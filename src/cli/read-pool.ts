@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import { ReturnResult } from '../core/returns';
 import { READ_MEMORY_LIMIT_MB, READ_TIME_LIMIT_MS, readStoppedMessage } from '../workbook/file-limits';
 import { rejectedResult } from '../workbook/read/rejections';
+import type { InputFile } from './read-file';
 import type { ReadTask } from './read-worker';
 
 export interface ReadPoolOptions {
@@ -42,11 +43,26 @@ function stopped(path: string, e: unknown, o: { timeLimitMs: number; memoryLimit
  * limit runs from when its file is handed to a worker, and files are read from disk as needed.
  */
 export async function readReturnFiles(paths: readonly string[], opts: ReadPoolOptions = {}): Promise<ReturnResult[]> {
+  return runPool<ReturnResult>(paths, opts, false, (r) => r, (_path, r) => r);
+}
+
+/** The same for a merge's inputs: each file a provincial summary or a unit's return. */
+export async function readInputFiles(paths: readonly string[], opts: ReadPoolOptions = {}): Promise<InputFile[]> {
+  return runPool<InputFile>(paths, opts, true, (x) => (x.kind === 'summary' ? x.summary : x.result), (path, result) => ({ path, kind: 'return', result }));
+}
+
+async function runPool<R>(
+  paths: readonly string[],
+  opts: ReadPoolOptions,
+  asInput: boolean,
+  statusOf: (r: R) => { status: ReturnResult['status'] },
+  fromStopped: (path: string, r: ReturnResult) => R,
+): Promise<R[]> {
   const limits = { timeLimitMs: opts.timeLimitMs ?? READ_TIME_LIMIT_MS, memoryLimitMb: opts.memoryLimitMb ?? READ_MEMORY_LIMIT_MB };
   const threads = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), paths.length));
-  const results: ReturnResult[] = new Array(paths.length);
+  const results: R[] = new Array(paths.length);
   if (!paths.length) return results;
-  const pool = new Piscina<ReadTask, ReturnResult>({
+  const pool = new Piscina<ReadTask, R>({
     filename: opts.workerFile ?? READ_WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
@@ -60,15 +76,15 @@ export async function readReturnFiles(paths: readonly string[], opts: ReadPoolOp
     for (let i = next++; i < paths.length; i = next++) {
       const path = paths[i];
       const signal = AbortSignal.timeout(limits.timeLimitMs);
-      let r: ReturnResult;
+      let r: R;
       try {
-        r = await pool.run({ path, campaignYear: opts.campaignYear }, { signal });
+        r = await pool.run({ path, campaignYear: opts.campaignYear, ...(asInput ? { asInput } : {}) }, { signal });
       } catch (e) {
-        r = stopped(path, e, limits);
+        r = fromStopped(path, stopped(path, e, limits));
       }
       results[i] = r;
       done++;
-      if (r.status === 'error') rejected++;
+      if (statusOf(r).status === 'error') rejected++;
       opts.onProgress?.(done, rejected);
     }
   };

@@ -5,6 +5,7 @@ import { Catalogue, Message } from './i18n';
 import { NumberReason, formatVnNumber } from './numbers';
 import { FORM_LABELS } from './form';
 import { GroupDef, MEASURE_INFO, Measure, MeasureInfo } from './vocabulary';
+import { NATIONAL_PROBLEMS } from './national-messages';
 
 const vnd = (n: number) => `${formatVnNumber(n)} đồng`;
 const enNum = (n: number) => n.toLocaleString('en-US');
@@ -320,6 +321,7 @@ export const PROBLEM_MESSAGES = {
   'total.invalid': RETURN_MESSAGES['participants.invalid'],
   ...ROSTER_MESSAGES,
   ...UNIT_MESSAGES,
+  ...NATIONAL_PROBLEMS,
 } satisfies Catalogue;
 
 export type CatalogueCode = keyof typeof PROBLEM_MESSAGES;

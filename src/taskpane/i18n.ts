@@ -208,6 +208,11 @@ const STRINGS = {
     en: 'To compare with the list: tick “Use sheet “{sheet}” in this workbook”, then merge again.',
   },
   coverage: { vi: 'Đã báo cáo: {reported}/{expected} đơn vị.', en: 'Reported: {reported}/{expected} units.' },
+  nationalMerged: {
+    vi: 'Đã ghi bảng tổng hợp toàn quốc vào trang “{sheet}”. Có {reported}/{expected} tỉnh, thành phố báo cáo.',
+    en: 'The national summary was written to sheet “{sheet}”. {reported} of {expected} provinces have reported.',
+  },
+  unknownProvince: { vi: '(bảng tổng hợp chưa rõ tỉnh)', en: '(summary, province unknown)' },
   nothingToMerge: { vi: 'Chưa có tệp hợp lệ nào để tổng hợp.', en: 'There is no valid file to merge yet.' },
   noFiles: { vi: 'Chưa chọn tệp nào.', en: 'No files chosen yet.' },
   previousTitle: { vi: 'Đã có bản tổng hợp trước', en: 'A previous summary exists' },

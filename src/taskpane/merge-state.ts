@@ -3,6 +3,8 @@
 import { fileStatus } from '../core/file-status';
 import { Merged, mergeReturns, sumRows } from '../core/merge';
 import { Problem, ReturnResult } from '../core/returns';
+import { chooseSummaries } from '../core/national';
+import { ProvinceReturn } from '../core/summary-read';
 import { uniqueName } from '../core/unique-name';
 import { asciiFileName } from './form-state';
 import { StringKey } from './i18n';
@@ -20,6 +22,8 @@ export interface MergeFile extends FileMeta {
   /** The name the core and the summary see: the file's own name, or "name (2)" when another picked file has that name. */
   name: string;
   result?: ReturnResult;
+  /** Set instead of `result` when the file is a provincial summary. */
+  summary?: ProvinceReturn;
 }
 
 export type FileStatus = 'reading' | 'ok' | 'warning' | 'error' | 'superseded';
@@ -101,9 +105,9 @@ export function readingStarted(s: MergeState, n: number): MergeState {
   return settled(withProgress({ ...s, reading: s.reading + n, readTotal: s.readTotal + n }));
 }
 
-/** A file was read (`result` undefined: the worker gave no answer for it; it stays "reading"). */
-export function fileRead(s: MergeState, id: number, result: ReturnResult | undefined): MergeState {
-  const next = withProgress({ ...s, reading: s.reading - 1, files: s.files.map((f) => (f.id === id ? { ...f, result } : f)) });
+/** A file was read (`result` and `summary` undefined: the worker gave no answer for it; it stays "reading"). */
+export function fileRead(s: MergeState, id: number, result: ReturnResult | undefined, summary?: ProvinceReturn): MergeState {
+  const next = withProgress({ ...s, reading: s.reading - 1, files: s.files.map((f) => (f.id === id ? { ...f, result, ...(summary ? { summary } : {}) } : f)) });
   return next.files.some((f) => f.id === id) ? settled(next) : next;
 }
 
@@ -114,6 +118,8 @@ export const mergeDone = (s: MergeState): MergeState => ({ ...s, merging: false 
 
 /** The results read so far, in pick order. */
 export const readResults = (s: MergeState): ReturnResult[] => s.files.filter((f) => f.result).map((f) => f.result!);
+/** The provincial summaries read so far, in pick order: with any, "Tổng hợp" is the national merge. */
+export const readSummaries = (s: MergeState): ProvinceReturn[] => s.files.filter((f) => f.summary).map((f) => f.summary!);
 
 /**
  * The status of a file across the whole set, from the core (superseded by a newer file of its unit,
@@ -183,7 +189,14 @@ export const setFilter = (s: MergeState, filter: Filter): MergeState => ({ ...s,
  */
 export function mergeView(s: MergeState, year: number | undefined): MergeView {
   const preview = s.reading > 0 ? undefined : mergeReturns(readResults(s), { year });
+  const summaries = readSummaries(s);
+  const superseded = chooseSummaries(summaries).superseded;
   const all = s.files.map((file): FileCard => {
+    if (file.summary) {
+      const sup = superseded.find((x) => x.file === file.summary!.file);
+      if (sup) return { file, status: 'superseded', supersededBy: sup.by, problems: file.summary.problems };
+      return { file, status: file.summary.status, totals: file.summary.totals, problems: file.summary.problems };
+    }
     const st = fileStatusAcrossSet(file, preview);
     const merged = st.status === 'ok' || st.status === 'warning';
     const rows = file.result?.rows ?? [];

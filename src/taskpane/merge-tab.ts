@@ -9,6 +9,10 @@ import { chooseProvince, provinceRoster } from '../core/admin/province-roster';
 import { COMMUNE_ERA_HEADINGS } from '../core/admin/roster-template';
 import { Problem, ReturnResult } from '../core/returns';
 import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
+import { mergeNational, mixedInputsProblem } from '../core/national';
+import { buildNationalPlan } from '../core/national-plan';
+import { loadNationalProvinces } from '../core/provinces';
+import { ProvinceReturn } from '../core/summary-read';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { Merged } from '../core/merge';
 import { ACTIVITY_LABELS } from '../core/activities';
@@ -41,6 +45,7 @@ import {
   mergeView,
   possiblySame,
   readResults,
+  readSummaries,
   readingStarted,
   removeFile,
   spreadsheetsOf,
@@ -75,7 +80,7 @@ function fileCard(pane: Pane, c: FileCard, onRemove: (id: number) => void): HTML
     : undefined;
   const remove = el('button', { type: 'button', class: 'file-remove', 'aria-label': t('removeFile', { file: e.name }), title: t('removeFile', { file: e.name }) }, '×');
   remove.addEventListener('click', () => onRemove(e.id));
-  const rest = c.problems.filter((p) => p !== c.reason);
+  const rest = (e.summary ? e.summary.problems : c.problems).filter((p) => p !== c.reason);
   const details =
     c.status === 'superseded'
       ? el('div', { class: 'file-note' }, t('supersededBy', { by: c.supersededBy ?? '' }))
@@ -97,8 +102,8 @@ function fileCard(pane: Pane, c: FileCard, onRemove: (id: number) => void): HTML
         'div',
         { class: 'file-main' },
         // While reading only the file's name is known: shown once.
-        el('div', { class: 'file-unit' }, r ? (r.unit ?? t('unknownUnit')) : e.name),
-        r ? el('div', { class: 'file-name' }, e.name) : null,
+        el('div', { class: 'file-unit' }, e.summary ? (e.summary.province?.name ?? t('unknownProvince')) : r ? (r.unit ?? t('unknownUnit')) : e.name),
+        r || e.summary ? el('div', { class: 'file-name' }, e.name) : null,
         figures ? el('div', { class: 'file-figures' }, figures) : null,
         c.reason ? el('div', { class: 'file-reason' }, el('span', { class: 'visually-hidden' }, `${t('notMergedBecause')} `), `${where(c.reason)}${c.reason.message[pane.lang]}`) : null,
       ),
@@ -317,7 +322,8 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     return pick;
   };
 
-  const readOne = async (entry: MergeFile, year: number | undefined): Promise<ReturnResult | undefined> => {
+  /** A return, or a provincial summary (`summary`), or nothing when the worker gave no answer. */
+  const readOne = async (entry: MergeFile, year: number | undefined): Promise<{ result?: ReturnResult; summary?: ProvinceReturn }> => {
     const file = handles.get(entry.id);
     let result: ReturnResult | undefined;
     try {
@@ -327,6 +333,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       } else {
         const bytes = await file.arrayBuffer();
         const reply = await worker.request({ kind: 'return', name: entry.name, modified: entry.modified, bytes, campaignYear: year }, [bytes]);
+        if (reply.ok && reply.kind === 'summary') return { summary: reply.summary };
         result = reply.ok && reply.kind === 'return' ? reply.result : !reply.ok ? rejectedResult(entry.name, entry.modified, reply.code, reply.text) : undefined;
       }
     } catch (e) {
@@ -334,7 +341,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       result = rejectedResult(entry.name, entry.modified, 'file.unreadable', text);
     }
     // The file's time on the computer decides between two returns saved in the same second.
-    return result && { ...result, fileModified: entry.modified };
+    return { result: result && { ...result, fileModified: entry.modified } };
   };
 
   const readFiles = async (fresh: MergeFile[]) => {
@@ -345,7 +352,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < fresh.length; i = next++) {
-        const result = await readOne(fresh[i], year);
+        const { result, summary } = await readOne(fresh[i], year);
         const file = handles.get(fresh[i].id);
         // A workbook holding no form but a list of units is the roster, not a broken return.
         if (file && result?.status === 'error' && result.problems.some((p) => p.code === 'form.notFound') && (await useRosterFile(file, true).catch(() => false))) {
@@ -353,7 +360,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
           continue;
         }
         // The state as it is now, after the other lanes' updates (not as it was before the read).
-        update(fileRead(state, fresh[i].id, result));
+        update(fileRead(state, fresh[i].id, result, summary));
       }
     };
     await Promise.all(Array.from({ length: Math.min(worker.size, fresh.length) }, lane));
@@ -529,6 +536,30 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       buttons.keep.focus();
     });
 
+  const mergeNationally = async (summaries: ProvinceReturn[], results: ReturnResult[], year: number | undefined) => {
+    const returns = results.filter((r) => r.status !== 'error').map((r) => r.file);
+    // The pane has no --mixed: both kinds together are refused.
+    const mixed = mixedInputsProblem(summaries.map((x) => x.file), returns, false, false);
+    if (mixed) return showMessage(status, 'error', mixed[pane.lang]);
+    const national = mergeNational(summaries, [], { directory: await loadNationalProvinces(), year });
+    if (!national.coverage.provinces.reported) return showMessage(status, 'error', t('nothingToMerge'));
+    const plan = buildNationalPlan(national, { year: year ?? national.year, lang: pane.lang });
+    const existing = new Set((await host.listSheets()).map((x) => x.toLowerCase()));
+    const clash = plan.sheets.map((x) => x.name).filter((n) => existing.has(n.toLowerCase()));
+    let replace: string[] = [];
+    if (clash.length) {
+      const choice = await ask(clash);
+      renderButton(pane, state);
+      if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
+      if (choice === 'replace') replace = clash;
+    }
+    showMessage(status, 'info', t('merging'));
+    const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
+    const c = national.coverage.provinces;
+    showMessage(status, res.leftOut ? 'warning' : 'success', t('nationalMerged', { sheet: res.sheets[0], reported: c.reported, expected: c.expected }), res.leftOut);
+    if (national.rejected.length) status.append(message('warning', t('rejectedNote', { n: national.rejected.length, sheet: res.sheets[2] ?? res.sheets[0] })));
+  };
+
   mergeBtn.addEventListener('click', () => {
     void (async () => {
       if (state.merging) return;
@@ -539,11 +570,14 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       const p = params();
       const due = deadline();
       if (due === null) return;
+      const summaries = readSummaries(state);
       update(mergeStarted(state));
       status.replaceChildren(); // the last run's outcome no longer applies
       reportBtn.hidden = true;
       lastMerge = undefined;
       try {
+        // Provincial summaries: the national merge, one level up (unit returns beside them are refused).
+        if (summaries.length) return await mergeNationally(summaries, results, p?.year);
         const roster = await readRoster();
         rosterStatus.textContent = roster.notes.join(' ');
         // From 2026 the national list maps pre-reform commune names (loaded only then: it is a large chunk).

@@ -1,9 +1,10 @@
 // The Web Worker that reads returned files off the UI thread: bytes in, the
-// core's ReturnResult out, so the pane never freezes on a large or hostile file.
+// core's ReturnResult (or a provincial summary's ProvinceReturn) out, so the pane never freezes on a large or hostile file.
 import { z } from 'zod';
 import { FileRejected } from '../core/returns';
 import { readRosterBytes } from '../workbook/read-roster';
-import { readReturn } from '../workbook/read-return';
+import { loadNationalProvinces } from '../core/provinces';
+import { readMergeInput } from '../workbook/read-input';
 import { rejectionMessage } from '../workbook/read/rejections';
 import { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -12,7 +13,7 @@ z.config({ jitless: true });
 
 const ctx = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
 
-ctx.onmessage = (e) => {
+ctx.onmessage = async (e) => {
   const req = e.data;
   try {
     const bytes = new Uint8Array(req.bytes);
@@ -20,7 +21,8 @@ ctx.onmessage = (e) => {
       ctx.postMessage({ id: req.id, ok: true, kind: 'roster', rows: readRosterBytes(bytes, req.name) });
       return;
     }
-    ctx.postMessage({ id: req.id, ok: true, kind: 'return', result: readReturn(bytes, req.name, { modified: req.modified, campaignYear: req.campaignYear }) });
+    const input = readMergeInput(bytes, req.name, { modified: req.modified, campaignYear: req.campaignYear, directory: await loadNationalProvinces() });
+    ctx.postMessage(input.kind === 'summary' ? { id: req.id, ok: true, kind: 'summary', summary: input.summary } : { id: req.id, ok: true, kind: 'return', result: input.result });
   } catch (err) {
     if (err instanceof FileRejected) ctx.postMessage({ id: req.id, ok: false, code: err.code, text: err.text });
     else

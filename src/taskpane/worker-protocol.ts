@@ -2,6 +2,7 @@
 import { ProblemCode } from '../core/messages';
 import { Message } from '../core/plan';
 import { ReturnResult } from '../core/returns';
+import { ProvinceReturn } from '../core/summary-read';
 import { RosterRow } from '../workbook/read-roster';
 
 export type WorkerRequest =
@@ -10,5 +11,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { id: number; ok: true; kind: 'return'; result: ReturnResult }
+  /** A provincial summary the product wrote, read as that province's return. */
+  | { id: number; ok: true; kind: 'summary'; summary: ProvinceReturn }
   | { id: number; ok: true; kind: 'roster'; rows: RosterRow[] }
   | { id: number; ok: false; code: ProblemCode; text: Message };

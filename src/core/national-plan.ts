@@ -1,0 +1,344 @@
+// The national workbook as a plan: one row per province of the national list (missing ones
+// marked "Chưa báo cáo"), every unit of every province on a second sheet, and the checks.
+// Province figures are SUMIF formulas over the units sheet and the national totals SUMs of
+// the province rows, so a correction typed into a unit row flows all the way up.
+import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
+import { Lang, Message } from './i18n';
+import { NationalMerged, ProvinceResult } from './national';
+import { CellStyle, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows, quoteSheetName } from './plan';
+import { editionOf, fileBaseName } from './vocabulary';
+
+export interface NationalPlanOptions {
+  year?: number;
+  /** Issuing body, printed top left (e.g. "Bộ Y tế"). */
+  body?: string;
+  lang?: Lang;
+}
+
+export const NATIONAL_SHEET = { vi: 'Toàn quốc', en: 'National' } as const;
+export const UNITS_SHEET = { vi: 'Đơn vị các tỉnh', en: 'Units by province' } as const;
+export const NATIONAL_CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' } as const;
+
+const MONEY = '#,##0';
+const STYLES: Record<string, CellStyle> = {
+  ...DOCUMENT_STYLES,
+  body: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true },
+  no: { hAlign: 'center', border: true, numberFormat: '0' },
+  text: { border: true, wrap: true, vAlign: 'middle' },
+  missing: { border: true, wrap: true, vAlign: 'middle', color: '7F7F7F' },
+  missingNote: { border: true, italic: true, wrap: true, vAlign: 'middle', color: 'C00000' },
+  num: { border: true, numberFormat: MONEY, hAlign: 'right' },
+  ratio: { border: true, hAlign: 'center' },
+  pct: { border: true, numberFormat: '0.0%', hAlign: 'right' },
+  small: { border: true, wrap: true, size: 10, vAlign: 'middle' },
+  totalLabel: { bold: true, hAlign: 'center', border: true, fill: 'F2F2F2' },
+  totalNum: { bold: true, border: true, numberFormat: MONEY, hAlign: 'right', fill: 'F2F2F2' },
+  totalPct: { bold: true, border: true, numberFormat: '0.0%', hAlign: 'right', fill: 'F2F2F2' },
+  totalText: { bold: true, border: true, hAlign: 'center', fill: 'F2F2F2' },
+  section: { bold: true, hAlign: 'left' },
+  line: { wrap: true, vAlign: 'top' },
+  place: { italic: true, hAlign: 'center' },
+  signer: { bold: true, hAlign: 'center' },
+  severityError: { border: true, bold: true, color: 'C00000', vAlign: 'top', wrap: true },
+  severityWarning: { border: true, color: '9C5700', vAlign: 'top', wrap: true },
+  severityInfo: { border: true, color: '404040', vAlign: 'top', wrap: true },
+  cellTop: { border: true, wrap: true, vAlign: 'top' },
+};
+
+const base = fileBaseName;
+
+class Sheet {
+  cells: PlanCell[] = [];
+  merges: Rect[] = [];
+  rowHeights: Record<number, number> = {};
+  put(r: number, c: number, value: string | number | null | undefined, style: string, to?: number): void {
+    this.cells.push({ r, c, ...(value !== undefined && value !== null ? { value } : {}), style });
+    if (to && to > c) {
+      this.merges.push({ r1: r, c1: c, r2: r, c2: to });
+      for (let cc = c + 1; cc <= to; cc++) this.cells.push({ r, c: cc, style });
+    }
+  }
+  formula(r: number, c: number, formula: string, style: string): void {
+    this.cells.push({ r, c, formula, style });
+  }
+}
+
+// Columns of the national table.
+const N = { no: 1, province: 2, reported: 3, expected: 4, participants: 5, total: 6, budget: 7, other: 8, share: 9, onTime: 10, source: 11, note: 12 } as const;
+const N_LAST = 12;
+// Columns of the units sheet.
+const U = { no: 1, province: 2, group: 3, unit: 4, participants: 5, total: 6, budget: 7, other: 8, summary: 9, row: 10, source: 11, note: 12 } as const;
+const U_LAST = 12;
+
+const L = {
+  title: { vi: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC TỈNH, THÀNH PHỐ', en: 'SUMMARY OF RESULTS REPORTED BY PROVINCES' },
+  unitsTitle: { vi: 'DANH SÁCH ĐƠN VỊ ĐÃ BÁO CÁO CỦA CÁC TỈNH, THÀNH PHỐ', en: 'UNITS REPORTED BY EACH PROVINCE' },
+  moneyUnit: { vi: 'Đơn vị tính: đồng', en: 'Amounts in đồng' },
+  no: { vi: 'STT', en: 'No.' },
+  province: { vi: 'Tỉnh, thành phố', en: 'Province' },
+  unitsHead: { vi: 'Số đơn vị', en: 'Units' },
+  reported: { vi: 'Đã báo cáo', en: 'Reported' },
+  expected: { vi: 'Phải báo cáo', en: 'Expected' },
+  participants: { vi: 'Số người tham gia', en: 'Participants' },
+  total: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
+  breakdown: { vi: 'Trong đó', en: 'Of which' },
+  budget: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Units' own budget" },
+  other: { vi: 'Vận động khác', en: 'Other mobilised funds' },
+  share: { vi: 'Tỷ lệ ngân sách', en: 'Budget share' },
+  onTime: { vi: 'Đúng hạn', en: 'On time' },
+  source: { vi: 'Nguồn (tệp)', en: 'Source (file)' },
+  note: { vi: 'Ghi chú', en: 'Notes' },
+  group: { vi: 'Nhóm', en: 'Group' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  summary: { vi: 'Bảng tổng hợp của tỉnh', en: "Province's summary" },
+  row: { vi: 'Dòng', en: 'Row' },
+  unitFile: { vi: 'Tệp của đơn vị', en: "Unit's file" },
+  grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
+  notReported: { vi: 'Chưa báo cáo', en: 'Not reported' },
+  coverageTitle: { vi: 'TÌNH HÌNH BÁO CÁO', en: 'REPORTING COVERAGE' },
+  signer: { vi: 'THỦ TRƯỞNG ĐƠN VỊ', en: 'HEAD OF OFFICE' },
+  preparer: { vi: 'NGƯỜI TỔNG HỢP', en: 'PREPARED BY' },
+  checkTitle: { vi: 'KIỂM TRA CÁC TỆP TỔNG HỢP', en: 'CHECKS ON THE FILES' },
+  file: { vi: 'Tệp', en: 'File' },
+  sheet: { vi: 'Trang tính', en: 'Sheet' },
+  cell: { vi: 'Ô', en: 'Cell' },
+  severity: { vi: 'Mức độ', en: 'Severity' },
+  message: { vi: 'Nội dung', en: 'Message' },
+  error: { vi: 'Lỗi (tệp bị từ chối)', en: 'Error (file rejected)' },
+  warning: { vi: 'Cảnh báo', en: 'Warning' },
+  superseded: { vi: 'Bị thay thế', en: 'Superseded' },
+  contained: { vi: 'Đã có trong bảng tỉnh', en: 'Already in a summary' },
+  noProblems: { vi: 'Không có lỗi hay cảnh báo nào.', en: 'No errors or warnings.' },
+} satisfies Record<string, Message>;
+
+function subtitle(year: number | undefined): Message {
+  if (year === undefined) return { vi: 'Ngày Công tác xã hội Việt Nam — toàn quốc', en: 'Vietnam Social Work Day — nationwide' };
+  return { vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${editionOf(year)} năm ${year} — toàn quốc`, en: `Vietnam Social Work Day ${year} (edition ${editionOf(year)}) — nationwide` };
+}
+
+/** "Có 30/34 tỉnh, thành phố báo cáo" and the units line, in the Ministry's words. */
+export function nationalCoverageLines(n: NationalMerged, lang: Lang = 'vi'): string[] {
+  const c = n.coverage;
+  const t = (m: Message) => m[lang];
+  const lines = [
+    t({ vi: `Có ${c.provinces.reported}/${c.provinces.expected} tỉnh, thành phố báo cáo.`, en: `${c.provinces.reported} of ${c.provinces.expected} provinces have reported.` }),
+  ];
+  if (c.provinces.missing.length) lines.push(t({ vi: `Chưa báo cáo (${c.provinces.missing.length}): ${c.provinces.missing.join(', ')}.`, en: `Not reported (${c.provinces.missing.length}): ${c.provinces.missing.join(', ')}.` }));
+  lines.push(
+    c.units.expected !== undefined
+      ? t({ vi: `Đơn vị đã báo cáo (ở các tỉnh, thành phố đã báo cáo): ${c.units.reported}/${c.units.expected}.`, en: `Units reported (in the provinces that reported): ${c.units.reported}/${c.units.expected}.` })
+      : t({ vi: `Đơn vị đã báo cáo (ở các tỉnh, thành phố đã báo cáo): ${c.units.reported}.`, en: `Units reported (in the provinces that reported): ${c.units.reported}.` }),
+  );
+  const timed = n.provinces.filter((p) => p.onTime);
+  if (timed.length) {
+    const on = timed.reduce((s, p) => s + p.onTime!.onTime, 0);
+    const of = timed.reduce((s, p) => s + p.onTime!.of, 0);
+    lines.push(t({ vi: `Đúng hạn: ${on}/${of} đơn vị (theo ${timed.length} tỉnh, thành phố có số liệu này).`, en: `On time: ${on}/${of} units (in the ${timed.length} provinces that give it).` }));
+  }
+  return lines;
+}
+
+function provinceNote(p: ProvinceResult, t: (m: Message) => string): string | undefined {
+  if (p.status === 'missing') return t(L.notReported);
+  const notes: string[] = [];
+  const formers = p.summaries.filter((s) => s.former).map((s) => s.former!);
+  if (formers.length) notes.push(t({ vi: `Gồm bảng tổng hợp của: ${formers.join(', ')} (cũ)`, en: `Includes summaries of: ${formers.join(', ')} (former)` }));
+  if (p.returnFiles.length) notes.push(t({ vi: `${p.returnFiles.length} biểu đơn vị gửi thẳng`, en: `${p.returnFiles.length} unit return(s) sent directly` }));
+  const warnings = p.warnings.filter((w) => w.code !== 'return.inSummary');
+  if (warnings.length) notes.push(t({ vi: `${warnings.length} cảnh báo (xem trang “${NATIONAL_CHECK_SHEET.vi}”)`, en: `${warnings.length} warning(s) (see “${NATIONAL_CHECK_SHEET.en}”)` }));
+  return notes.length ? notes.join('; ') : undefined;
+}
+
+function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Message) => string): SheetPlan {
+  const s = new Sheet();
+  const units = quoteSheetName(t(UNITS_SHEET));
+  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
+  s.put(3, 1, t(L.title), 'title', N_LAST);
+  s.put(4, 1, t(subtitle(opts.year)), 'subtitle', N_LAST);
+  s.put(5, N.source, t(L.moneyUnit), 'unitOfMeasure', N_LAST);
+  s.rowHeights[1] = 32;
+  s.rowHeights[3] = 22;
+
+  const h1 = 6;
+  const h2 = 7;
+  const colNo = 8;
+  for (const [c, label] of [[N.no, L.no], [N.province, L.province], [N.participants, L.participants], [N.total, L.total], [N.share, L.share], [N.onTime, L.onTime], [N.source, L.source], [N.note, L.note]] as const) {
+    s.put(h1, c, t(label), 'th');
+    s.put(h2, c, null, 'th');
+    s.merges.push({ r1: h1, c1: c, r2: h2, c2: c });
+  }
+  s.put(h1, N.reported, t(L.unitsHead), 'th', N.expected);
+  s.put(h2, N.reported, t(L.reported), 'th');
+  s.put(h2, N.expected, t(L.expected), 'th');
+  s.put(h1, N.budget, t(L.breakdown), 'th', N.other);
+  s.put(h2, N.budget, t(L.budget), 'th');
+  s.put(h2, N.other, t(L.other), 'th');
+  ['1', '2', '3', '4', '5', '6=7+8', '7', '8', '9', '10', '11', '12'].forEach((x, i) => s.put(colNo, i + 1, x, 'colNo'));
+  s.rowHeights[h1] = 24;
+  s.rowHeights[h2] = 36;
+
+  // SUMIF over the units sheet by the province's name: the figures trace to the unit rows below.
+  const sumif = (r: number, col: number) => `SUMIF(${units}!$${columnLetter(U.province)}:$${columnLetter(U.province)},$${columnLetter(N.province)}${r},${units}!${columnLetter(col)}:${columnLetter(col)})`;
+  let r = colNo + 1;
+  const first = r;
+  n.provinces.forEach((p, i) => {
+    const missing = p.status === 'missing';
+    s.put(r, N.no, i + 1, 'no');
+    s.put(r, N.province, p.province.name, missing ? 'missing' : 'text');
+    if (missing) {
+      for (const c of [N.reported, N.expected, N.participants, N.total, N.budget, N.other, N.share, N.onTime, N.source]) s.put(r, c, null, 'text');
+    } else {
+      s.put(r, N.reported, p.unitsReported, 'num');
+      s.put(r, N.expected, p.unitsExpected ?? null, 'num');
+      s.formula(r, N.participants, sumif(r, U.participants), 'num');
+      s.formula(r, N.total, `SUM(${cellAddress(r, N.budget)}:${cellAddress(r, N.other)})`, 'num');
+      s.formula(r, N.budget, sumif(r, U.budget), 'num');
+      s.formula(r, N.other, sumif(r, U.other), 'num');
+      s.formula(r, N.share, `IF(${cellAddress(r, N.total)}=0,"",${cellAddress(r, N.budget)}/${cellAddress(r, N.total)})`, 'pct');
+      s.put(r, N.onTime, p.onTime ? `${p.onTime.onTime}/${p.onTime.of}` : null, 'ratio');
+      s.put(r, N.source, [...p.summaries.map((x) => base(x.file)), ...p.returnFiles.map(base)].join(', '), 'small');
+    }
+    s.put(r, N.note, provinceNote(p, t), missing ? 'missingNote' : 'small');
+    r++;
+  });
+  const last = r - 1;
+  const totalRow = r++;
+  s.put(totalRow, N.no, t(L.grandTotal), 'totalLabel', N.province);
+  // Expected units add up only when every province that reported gives them.
+  const sumExpected = n.coverage.units.expected !== undefined;
+  for (const c of [N.reported, N.expected, N.participants, N.budget, N.other]) {
+    if (c === N.expected && !sumExpected) s.put(totalRow, c, null, 'totalNum');
+    else s.formula(totalRow, c, `SUM(${cellAddress(first, c)}:${cellAddress(last, c)})`, 'totalNum');
+  }
+  s.formula(totalRow, N.total, `SUM(${cellAddress(totalRow, N.budget)}:${cellAddress(totalRow, N.other)})`, 'totalNum');
+  s.formula(totalRow, N.share, `IF(${cellAddress(totalRow, N.total)}=0,"",${cellAddress(totalRow, N.budget)}/${cellAddress(totalRow, N.total)})`, 'totalPct');
+  const timed = n.provinces.filter((p) => p.onTime);
+  s.put(totalRow, N.onTime, timed.length ? `${timed.reduce((x, p) => x + p.onTime!.onTime, 0)}/${timed.reduce((x, p) => x + p.onTime!.of, 0)}` : null, 'totalText');
+  s.put(totalRow, N.source, `${n.coverage.provinces.reported}/${n.coverage.provinces.expected}`, 'totalText');
+  s.put(totalRow, N.note, null, 'totalText');
+
+  r++;
+  s.put(r++, N.no, t(L.coverageTitle), 'section', N_LAST);
+  for (const line of nationalCoverageLines(n, opts.lang ?? 'vi')) s.put(r++, N.no, line, 'line', N_LAST);
+  const notMerged = n.rejected.length + n.superseded.length;
+  if (notMerged) {
+    s.put(r++, N.no, t({
+      vi: `Tệp chưa tổng hợp: ${n.rejected.length} tệp bị từ chối vì có lỗi, ${n.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${NATIONAL_CHECK_SHEET.vi}”).`,
+      en: `Files not merged: ${n.rejected.length} rejected for errors, ${n.superseded.length} replaced by newer files (see “${NATIONAL_CHECK_SHEET.en}”).`,
+    }), 'line', N_LAST);
+  }
+  r++;
+  s.put(r++, N.budget, t({ vi: `Hà Nội, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `Hà Nội, date ..................` }), 'place', N_LAST);
+  s.put(r, N.province, t(L.preparer), 'signer');
+  s.put(r++, N.budget, t(L.signer), 'signer', N_LAST);
+
+  return {
+    name: t(NATIONAL_SHEET),
+    font: DOCUMENT_FONT,
+    columns: [6, 24, 11, 11, 13, 17, 17, 16, 10, 10, 24, 26],
+    rowHeights: s.rowHeights,
+    cells: s.cells,
+    styles: STYLES,
+    merges: s.merges,
+    validations: [],
+    names: [],
+    print: a4Print('landscape', { from: h1, to: colNo }),
+    freezeRows: colNo + 1,
+  };
+}
+
+function unitsSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
+  const s = new Sheet();
+  s.put(1, 1, t(L.unitsTitle), 'title', U_LAST);
+  s.put(2, 1, t(subtitle(n.year)), 'subtitle', U_LAST);
+  s.put(3, U.summary, t(L.moneyUnit), 'unitOfMeasure', U_LAST);
+  const head = 4;
+  const heads: [number, Message][] = [[U.no, L.no], [U.province, L.province], [U.group, L.group], [U.unit, L.unit], [U.participants, L.participants], [U.total, L.total], [U.budget, L.budget], [U.other, L.other], [U.summary, L.summary], [U.row, L.row], [U.source, L.unitFile], [U.note, L.note]];
+  for (const [c, label] of heads) s.put(head, c, t(label), 'th');
+  s.rowHeights[head] = 36;
+  let r = head + 1;
+  let no = 1;
+  for (const p of n.provinces) {
+    for (const u of p.units) {
+      s.put(r, U.no, no++, 'no');
+      s.put(r, U.province, p.province.name, 'text');
+      s.put(r, U.group, `${u.group}. ${u.groupLabel}`, 'small');
+      s.put(r, U.unit, u.unit, 'text');
+      s.put(r, U.participants, u.participants, 'num');
+      s.formula(r, U.total, `SUM(${cellAddress(r, U.budget)}:${cellAddress(r, U.other)})`, 'num');
+      s.put(r, U.budget, u.budget, 'num');
+      s.put(r, U.other, u.otherFunding, 'num');
+      s.put(r, U.summary, u.summaryFile ? base(u.summaryFile) : null, 'small');
+      s.put(r, U.row, u.summaryRow ?? null, 'no');
+      s.put(r, U.source, u.sourceFile ? base(u.sourceFile) : null, 'small');
+      s.put(r, U.note, u.summaryFile ? u.note : t({ vi: 'Biểu đơn vị gửi thẳng', en: 'Unit return sent directly' }), 'small');
+      r++;
+    }
+  }
+  return {
+    name: t(UNITS_SHEET),
+    font: DOCUMENT_FONT,
+    columns: [7, 22, 22, 36, 12, 16, 16, 15, 22, 7, 24, 28],
+    rowHeights: s.rowHeights,
+    cells: s.cells,
+    styles: STYLES,
+    merges: s.merges,
+    validations: [],
+    names: [],
+    print: a4Print('landscape', { from: head, to: head }, false),
+    freezeRows: head + 1,
+  };
+}
+
+function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
+  const s = new Sheet();
+  s.put(1, 1, t(L.checkTitle), 'title', 5);
+  const head = 3;
+  [L.file, L.sheet, L.cell, L.severity, L.message].forEach((label, i) => s.put(head, i + 1, t(label), 'th'));
+  let r = head + 1;
+  const row = (file: string, sheet: string | undefined, cell: string | undefined, severity: string, style: string, message: string) => {
+    s.put(r, 1, base(file), 'cellTop');
+    s.put(r, 2, sheet ?? null, 'cellTop');
+    s.put(r, 3, cell ?? null, 'cellTop');
+    s.put(r, 4, severity, style);
+    s.put(r, 5, message, 'cellTop');
+    r++;
+  };
+  for (const x of n.rejected) for (const p of x.problems) row(x.file, p.sheet, p.cell, p.severity === 'error' ? t(L.error) : t(L.warning), p.severity === 'error' ? 'severityError' : 'severityWarning', t(p.message));
+  for (const x of n.superseded) {
+    row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t(x.kind === 'summary'
+      ? { vi: `${x.province} có bảng tổng hợp mới hơn là “${base(x.by)}”; tệp này không được tính.`, en: `${x.province} has a newer summary, “${base(x.by)}”; this file was not counted.` }
+      : { vi: `Đơn vị có tệp mới hơn là “${base(x.by)}”; tệp này không được tính.`, en: `The unit has a newer file, “${base(x.by)}”; this file was not counted.` }));
+  }
+  for (const p of n.warnings) row(p.file, p.sheet, p.cell, t(p.code === 'return.inSummary' ? L.contained : L.warning), p.code === 'return.inSummary' ? 'severityInfo' : 'severityWarning', t(p.message));
+  if (r === head + 1) s.put(r++, 1, t(L.noProblems), 'cellTop', 5);
+  return {
+    name: t(NATIONAL_CHECK_SHEET),
+    font: DOCUMENT_FONT,
+    columns: [30, 16, 8, 18, 90],
+    rowHeights: { 1: 22 },
+    cells: s.cells,
+    styles: STYLES,
+    merges: s.merges,
+    validations: [],
+    names: [],
+    print: a4Print('landscape', { from: head, to: head }, false),
+    freezeRows: head + 1,
+  };
+}
+
+/** The national workbook: provinces, their units, the checks. */
+export function buildNationalPlan(n: NationalMerged, opts: NationalPlanOptions = {}): WorkbookPlan {
+  const lang = opts.lang ?? 'vi';
+  const t = (m: Message) => m[lang];
+  const year = opts.year ?? n.year;
+  const o = { ...opts, year };
+  return {
+    sheets: [nationalSheet(n, o, t), unitsSheet(n, t), checkSheet(n, t)].map(fitWrappedRows),
+    title: t(year ? { vi: `Tổng hợp toàn quốc Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: national summary` } : { vi: 'Tổng hợp toàn quốc Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: national summary' }),
+  };
+}
+
+/** Column letters of the national table, for tests. */
+export const NATIONAL_COLUMNS = Object.fromEntries(Object.entries(N).map(([k, v]) => [k, columnLetter(v)])) as Record<keyof typeof N, string>;
+export const UNITS_COLUMNS = Object.fromEntries(Object.entries(U).map(([k, v]) => [k, columnLetter(v)])) as Record<keyof typeof U, string>;
