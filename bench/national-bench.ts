@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { mergeReturns } from '../src/core/merge';
 import { mergeNational } from '../src/core/national';
 import { buildNationalPlan } from '../src/core/national-plan';
-import { NATIONAL_PROVINCES } from '../src/core/provinces';
+import { NATIONAL_PROVINCES } from '../src/core/admin/national-provinces';
 import { ReturnResult } from '../src/core/returns';
 import { buildSummaryPlan } from '../src/core/summary-plan';
 import { readSummary } from '../src/core/summary-read';

@@ -4,7 +4,10 @@ import fc from 'fast-check';
 import { mergeReturns } from '../src/core/merge';
 import { NationalSummarySchema, mergeNational, mixedInputsProblem, toNationalJson } from '../src/core/national';
 import { buildNationalPlan, UNITS_SHEET } from '../src/core/national-plan';
-import { NATIONAL_PROVINCES, PROVINCES_2026, provinceKey } from '../src/core/provinces';
+import { NATIONAL_INDEX, NATIONAL_PROVINCES } from '../src/core/admin/national-provinces';
+import { provinceKey } from '../src/core/provinces';
+
+const PROVINCES_2026 = NATIONAL_INDEX.provinces;
 import { RawCell, RawWorkbook, ReturnResult, ReturnRow } from '../src/core/returns';
 import { RosterEntry } from '../src/core/vocabulary';
 import { buildSummaryPlan } from '../src/core/summary-plan';

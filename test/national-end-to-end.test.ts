@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
 import { NationalSummary, NationalSummarySchema } from '../src/core/national';
-import { NATIONAL_PROVINCES } from '../src/core/provinces';
+import { NATIONAL_PROVINCES } from '../src/core/admin/national-provinces';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
 import { LoCell, RangeRead, cellNumber, cellText, libreOfficeProblem, runLibreOffice, runLibreOfficeJobs } from './helpers/soffice';

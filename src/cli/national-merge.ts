@@ -5,7 +5,7 @@ import { Catalogue, Lang, Message } from '../core/i18n';
 import { NationalMerged, mergeNational, mixedInputsProblem, toNationalJson } from '../core/national';
 import { NATIONAL_TEXT } from '../core/national-messages';
 import { buildNationalPlan, nationalCoverageLines } from '../core/national-plan';
-import { NATIONAL_PROVINCES } from '../core/provinces';
+import { nationalProvinces } from './national';
 import { Totals } from '../core/vocabulary';
 import { FileReport } from './print';
 import type { InputFile } from './read-file';
@@ -48,7 +48,7 @@ export interface NationalOutputs {
 export async function buildNationalOutputs(inputs: readonly InputFile[], o: { year?: number; body?: string }, lang: Lang): Promise<NationalOutputs> {
   const summaries = inputs.flatMap((i) => (i.kind === 'summary' ? [i.summary] : []));
   const returns = inputs.flatMap((i) => (i.kind === 'return' ? [{ result: i.result, province: i.province }] : []));
-  const merged = mergeNational(summaries, returns, { directory: NATIONAL_PROVINCES, year: o.year });
+  const merged = mergeNational(summaries, returns, { directory: nationalProvinces(), year: o.year });
   const { writeWorkbook } = await import('../workbook/write-xlsx');
   const workbook = await writeWorkbook(buildNationalPlan(merged, { year: o.year ?? merged.year, body: o.body, lang }));
   return { merged, workbook, json: JSON.stringify(toNationalJson(merged, lang), null, 2) + '\n' };

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ReturnResult } from '../core/returns';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
-import { NATIONAL_PROVINCES } from '../core/provinces';
+import { nationalProvinces } from './national';
 import { MergeInput, readMergeInput } from '../workbook/read-input';
 import { readReturn } from '../workbook/read-return';
 import { rejectedResult } from '../workbook/read/rejections';
@@ -32,6 +32,6 @@ export function readInputFile(path: string, campaignYear?: number): InputFile {
   const stat = statSync(path);
   const fileModified = stat.mtimeMs;
   if (stat.size > MAX_FILE_BYTES) return { path, kind: 'return', result: { ...rejectedResult(file, fileModified, 'file.tooLarge', tooLargeMessage(stat.size)), fileModified } };
-  const input = readMergeInput(new Uint8Array(readFileSync(path)), file, { modified: fileModified, campaignYear, directory: NATIONAL_PROVINCES });
+  const input = readMergeInput(new Uint8Array(readFileSync(path)), file, { modified: fileModified, campaignYear, directory: nationalProvinces() });
   return input.kind === 'return' ? { path, ...input, result: { ...input.result, fileModified } } : { path, ...input };
 }
