@@ -820,7 +820,7 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
         expect(await page.locator('#merge-status .message').count()).toBe(1);
         expect(status).toContain(lang === 'vi' ? `${rejected} tệp có lỗi chưa được tổng hợp` : 'not merged');
         // The workbook is Vietnamese whatever Office's language.
-        expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Kiểm tra']);
+        expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
         expect(await host(page, (h) => h.value('Tổng hợp', 'A3'))).toBe('BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC');
         expect(await host(page, (h) => h.value('Kiểm tra', 'A4'))).toBe('Tệp');
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 3));
