@@ -46,7 +46,8 @@ function expectRejected(bytes: Uint8Array, code: string, file = 'x.xlsx'): FileR
   expect(err.file).toBe(file);
   expect(err.text.vi.length).toBeGreaterThan(20);
   expect(err.text.en.length).toBeGreaterThan(20);
-  expect(ms).toBeLessThan(2000);
+  // A hang guard, not a speed target (npm run bench measures speed).
+  expect(ms).toBeLessThan(15_000);
   if (process.env.SHOW_TIMES) console.log(`${code} ${file}: ${ms.toFixed(0)} ms`);
   return err;
 }
