@@ -2,8 +2,10 @@
 // Both are read back unchanged by the roster reader (columns "Đơn vị" and "Nhóm"; "STT" and "Ghi chú" are ignored).
 import { SheetPlan, fitWrappedRows } from './plan';
 import type { GroupId } from './vocabulary';
+import { DOCUMENT_FONT, a4Print } from './document-style';
+import { ROSTER_SHEET, ROSTER_STYLES } from './roster';
 
-export const ROSTER_SHEET_NAME = 'Danh sách đơn vị';
+export const ROSTER_SHEET_NAME = ROSTER_SHEET;
 
 export interface RosterSheetRow {
   unit: string;
@@ -53,26 +55,18 @@ export function rosterSheetPlan(rows: readonly RosterSheetRow[], o: RosterSheetO
   });
   return fitWrappedRows({
     name: ROSTER_SHEET_NAME,
-    font: { name: 'Times New Roman', size: 12 },
+    font: DOCUMENT_FONT,
     columns: [6, 46, 34, 30],
     rowHeights: { 1: 22 },
     cells,
-    styles: {
-      title: { bold: true, size: 13, hAlign: 'center', vAlign: 'middle' },
-      note: { italic: true, wrap: true, vAlign: 'top' },
-      th: { bold: true, hAlign: 'center', vAlign: 'middle', border: true, fill: 'F2F2F2' },
-      no: { hAlign: 'center', border: true, numberFormat: '0' },
-      cell: { border: true, wrap: true },
-      group: { border: true, wrap: true },
-      noteCell: { border: true, wrap: true, italic: true, size: 11 },
-    },
+    styles: { ...ROSTER_STYLES, noteCell: { border: true, wrap: true, italic: true, size: 11 } },
     merges: [
       { r1: 1, c1: 1, r2: 1, c2: 4 },
       { r1: 2, c1: 1, r2: 2, c2: 4 },
     ],
     validations: [],
     names: [],
-    print: { paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: { from: HEADER_ROW, to: HEADER_ROW }, margins: { left: 0.6, right: 0.5, top: 0.6, bottom: 0.6 } },
+    print: a4Print('landscape', { from: HEADER_ROW, to: HEADER_ROW }, false),
     freezeRows: HEADER_ROW + 1,
   });
 }

@@ -103,6 +103,16 @@ export function rosterFromGrids(grids: Iterable<RosterGrid>, file: string): Rost
 }
 
 export const ROSTER_SHEET = 'Danh sách đơn vị';
+
+/** The look of every roster sheet, empty (this file) or filled from the national list (roster-sheet.ts). */
+export const ROSTER_STYLES: SheetPlan['styles'] = {
+  title: { bold: true, size: 13, hAlign: 'center', vAlign: 'middle' },
+  note: { italic: true, wrap: true, vAlign: 'top' },
+  th: { bold: true, hAlign: 'center', vAlign: 'middle', border: true, fill: 'F2F2F2' },
+  no: { hAlign: 'center', border: true, numberFormat: '0' },
+  cell: { border: true, wrap: true },
+  group: { border: true, wrap: true },
+};
 const BLANK_ROWS = 60;
 
 /** An empty roster sheet to fill in: STT, Đơn vị, Nhóm, with the groups explained above. */
@@ -125,14 +135,7 @@ export function rosterSheetPlan(): SheetPlan {
     columns: [6, 48, 10],
     rowHeights: { 1: 22, 2: 64 },
     cells,
-    styles: {
-      title: { bold: true, size: 13, hAlign: 'center', vAlign: 'middle' },
-      note: { italic: true, wrap: true, vAlign: 'top' },
-      th: { bold: true, hAlign: 'center', vAlign: 'middle', border: true, fill: 'F2F2F2' },
-      no: { hAlign: 'center', border: true, numberFormat: '0' },
-      cell: { border: true, wrap: true },
-      group: { border: true, hAlign: 'center' },
-    },
+    styles: { ...ROSTER_STYLES, group: { border: true, hAlign: 'center' } },
     merges: [
       { r1: 1, c1: 1, r2: 1, c2: 3 },
       { r1: 2, c1: 1, r2: 2, c2: 3 },
