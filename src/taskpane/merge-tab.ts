@@ -536,6 +536,16 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
       buttons.keep.focus();
     });
 
+  /** Sheets of the plan that already exist: ask keep both / replace / cancel; the sheets to replace, or 'cancel'. */
+  const sheetsToReplace = async (plan: { sheets: { name: string }[] }): Promise<string[] | 'cancel'> => {
+    const existing = new Set((await host.listSheets()).map((x) => x.toLowerCase()));
+    const clash = plan.sheets.map((x) => x.name).filter((n) => existing.has(n.toLowerCase()));
+    if (!clash.length) return [];
+    const choice = await ask(clash);
+    renderButton(pane, state);
+    return choice === 'cancel' ? 'cancel' : choice === 'replace' ? clash : [];
+  };
+
   const mergeNationally = async (summaries: ProvinceReturn[], results: ReturnResult[], year: number | undefined) => {
     const returns = results.filter((r) => r.status !== 'error').map((r) => r.file);
     // The pane has no --mixed: both kinds together are refused.
@@ -543,16 +553,9 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     if (mixed) return showMessage(status, 'error', mixed[pane.lang]);
     const national = mergeNational(summaries, [], { directory: await loadNationalProvinces(), year });
     if (!national.coverage.provinces.reported) return showMessage(status, 'error', t('nothingToMerge'));
-    const plan = buildNationalPlan(national, { year: year ?? national.year, lang: pane.lang });
-    const existing = new Set((await host.listSheets()).map((x) => x.toLowerCase()));
-    const clash = plan.sheets.map((x) => x.name).filter((n) => existing.has(n.toLowerCase()));
-    let replace: string[] = [];
-    if (clash.length) {
-      const choice = await ask(clash);
-      renderButton(pane, state);
-      if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
-      if (choice === 'replace') replace = clash;
-    }
+    const plan = buildNationalPlan(national, { year: year ?? national.year, lang: workbookLang() });
+    const replace = await sheetsToReplace(plan);
+    if (replace === 'cancel') return showMessage(status, 'info', t('cancelled'));
     showMessage(status, 'info', t('merging'));
     const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace });
     const c = national.coverage.provinces;
@@ -587,15 +590,8 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
         const merged = mergeReturns(results, { roster: roster.entries, year: p?.year, deadline: due, national, ...(province?.ok ? { province: province.province } : {}) });
         if (!merged.accepted.length) return showMessage(status, 'error', t('nothingToMerge'));
         const plan = buildSummaryPlan(merged, { year: p?.year ?? merged.year, province: p?.province, body: p?.body, lang: workbookLang() });
-        const existing = new Set((await host.listSheets()).map((s) => s.toLowerCase()));
-        const clash = plan.sheets.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
-        let replace: string[] = [];
-        if (clash.length) {
-          const choice = await ask(clash);
-          renderButton(pane, state);
-          if (choice === 'cancel') return showMessage(status, 'info', t('cancelled'));
-          if (choice === 'replace') replace = clash;
-        }
+        const replace = await sheetsToReplace(plan);
+        if (replace === 'cancel') return showMessage(status, 'info', t('cancelled'));
         showMessage(status, 'info', t('merging'));
         const res = await host.writeSheets(plan.sheets, { lang: pane.lang, replace, title: plan.title, fileName: summaryFileName(p?.year ?? merged.year, p?.province) });
         // Without a roster only what was received is known: never "12/12".
