@@ -1,6 +1,6 @@
 // The activities block and the footer date, read from grids as readers hand them over.
 import { ACTIVITY_LABELS, ACTIVITY_TYPES, activityBlock, readActivities } from '../src/core/activities';
-import { cellAddress } from '../src/core/plan';
+import { cellAddress } from '../src/core/a1';
 import { parseFooterText, readReportDate, serialDate, timeliness, vietnamDay } from '../src/core/report-date';
 import { RawCell, RawSheet } from '../src/core/returns';
 

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { extractReturn } from '../src/core/extract';
 import { formLayout, parseFormParams } from '../src/core/form';
-import { cellAddress } from '../src/core/plan';
+import { cellAddress } from '../src/core/a1';
 import { ISSUED_NAME, issuedNameProblem, issuedUnitOf, prefilledFormPlan } from '../src/core/prefilled-form';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';

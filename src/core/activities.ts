@@ -3,7 +3,8 @@
 // returned sheet by its labels, so inserted or moved rows do not matter.
 import { cellAddress } from './a1';
 import { problemMessage } from './messages';
-import { CellStyle, ListRule, PlanCell, Rect } from './plan';
+import { CellStyle, ListRule, PlanCell } from './plan';
+import { Rect } from './a1';
 import { Problem, RawCell, RawSheet } from './returns';
 
 export type ActivityKind = 'tick' | 'banners' | 'other';

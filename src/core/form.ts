@@ -10,7 +10,6 @@ import { MEASURE_INFO, Measure, YEAR_RANGE, editionOf } from './vocabulary';
 import { ACTIVITY_STYLES, ACTIVITY_TYPES, activityBlock } from './activities';
 
 // For the task pane's form tab until it imports it from vocabulary.ts.
-export { editionOf };
 
 /** Labels the reader looks for to find a returned form, whatever its layout. */
 export const FORM_LABELS = {

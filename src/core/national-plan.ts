@@ -5,7 +5,8 @@
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { Lang, Message } from './i18n';
 import { NationalMerged, ProvinceResult } from './national';
-import { CellStyle, PlanCell, Rect, SheetPlan, WorkbookPlan, cellAddress, columnLetter, fitWrappedRows, quoteSheetName } from './plan';
+import { CellStyle, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
+import { Rect, cellAddress, columnLetter, quoteSheetName } from './a1';
 import { editionOf, fileBaseName } from './vocabulary';
 
 export interface NationalPlanOptions {

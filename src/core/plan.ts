@@ -5,11 +5,6 @@
 import { Rect } from './a1';
 import { Message } from './i18n';
 
-// Until src/excel, src/taskpane and the reader import these from src/core/a1.ts and src/core/i18n.ts.
-export type { Message } from './i18n';
-export type { Rect } from './a1';
-export { cellAddress, columnLetter, columnNumber, parseAddress, quoteSheetName, rectAddress } from './a1';
-
 export type HAlign = 'left' | 'center' | 'right';
 export type VAlign = 'top' | 'middle' | 'bottom';
 

@@ -4,7 +4,7 @@
 // writer (src/workbook/write-docx.ts) renders it. Paragraphs only a person can write
 // (difficulties, assessment, proposals) are placeholders, never invented text.
 import { dongWithWords } from './amount-words';
-import { editionOf } from './form';
+import { editionOf } from './vocabulary';
 import { GroupResult, Merged, MergedUnit } from './merge';
 import { formatVnNumber } from './numbers';
 import { GroupSet, groupNumeral, groupSetForYear } from './vocabulary';

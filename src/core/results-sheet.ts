@@ -3,7 +3,9 @@
 // Kết hợp treo băng rôn khẩu hiệu | Ghi chú, units under the summary's Roman-numbered groups.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { Merged } from './merge';
-import { CellStyle, Message, PlanCell, Rect, SheetPlan, fitWrappedRows } from './plan';
+import { CellStyle, PlanCell, SheetPlan, fitWrappedRows } from './plan';
+import { Rect } from './a1';
+import { Message } from './i18n';
 import { editionOf, groupNumeral, groupSetForYear } from './vocabulary';
 import { activitiesText } from './report-plan';
 

@@ -6,7 +6,7 @@
 import { Message } from './i18n';
 import { PROBLEM_MESSAGES, ProblemCode } from './messages';
 import { parseWholeNumber } from './numbers';
-import { cellAddress } from './plan';
+import { cellAddress } from './a1';
 import { ProvinceDirectory, ProvinceMatch } from './provinces';
 import { Problem, RawCell, RawSheet, RawWorkbook, Severity } from './returns';
 import { groupFromText } from './units';

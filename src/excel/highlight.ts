@@ -3,7 +3,7 @@
 // sheet without a password is unprotected for the write and protected again
 // with the same options; a password-protected one is left alone. Excel 2016
 // (ExcelApi 1.1) has no protection API: there the write is simply tried.
-import { Message } from '../core/plan';
+import { Message } from '../core/i18n';
 import { IsSetSupported, officeIsSetSupported, runAfterCellEdit } from './features';
 
 export const ERROR_FILL = '#FFC7CE';

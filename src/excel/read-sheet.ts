@@ -2,7 +2,8 @@
 // core checks, in two syncs: the size of the used range first (a stray cell at
 // row 1,000,000 must not pull millions of cells), then values and formulas.
 import { RawCell, RawName, RawWorkbook } from '../core/returns';
-import { Message, parseAddress } from '../core/plan';
+import { parseAddress } from '../core/a1';
+import { Message } from '../core/i18n';
 import { Features, detectFeatures, runAfterCellEdit } from './features';
 
 /** Refuse to pull more than this many cells into the pane. */

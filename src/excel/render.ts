@@ -1,7 +1,8 @@
 // Queues a SheetPlan onto a new worksheet through Office.js, without syncing:
 // the caller syncs once per step. Values go as 2-D arrays over whole row bands
 // (number formats first), styles as a few rectangles per style.
-import { CellStyle, PlanCell, Rect, SheetPlan, cellAddress, columnLetter, planExtent, quoteSheetName, rectAddress } from '../core/plan';
+import { CellStyle, PlanCell, SheetPlan, planExtent } from '../core/plan';
+import { Rect, cellAddress, columnLetter, quoteSheetName, rectAddress } from '../core/a1';
 import { Features, Omission } from './features';
 
 /** Excel column width in points for a width in characters of the default font (7 px digits, 5 px padding). */

@@ -1,6 +1,6 @@
 // The "Kiểm tra" tab's state and what it shows for a checked sheet. Pure: no
 // DOM, no Office; the tab runs the checks and the host marks the cells.
-import { parseAddress } from '../core/plan';
+import { parseAddress } from '../core/a1';
 import { Problem, ReturnResult } from '../core/returns';
 import type { HighlightState, Mark } from './host';
 import { StringKey } from './i18n';

@@ -2,7 +2,7 @@
 // and what the core makes of them. Pure: no DOM, no Office, no storage.
 import { FormParams, defaultFormParams, parseFormParams } from '../core/form';
 import { FIRST_EDITION_YEAR, editionOf } from '../core/vocabulary';
-import { Message } from '../core/plan';
+import { Message } from '../core/i18n';
 
 export const FIELD_NAMES = ['year', 'rows', 'province', 'body', 'plan', 'unit', 'theme', 'deadline'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];

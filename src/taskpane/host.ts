@@ -2,7 +2,8 @@
 // template passes `insertText`) so the tabs hold no Excel code. The Excel host is
 // src/excel/excel-host.ts; the "file host" of the page without Excel (src/app/file-host.ts)
 // writes the same plans as .xlsx downloads and has the tabs read picked files instead of sheets.
-import type { Message, SheetPlan } from '../core/plan';
+import type { SheetPlan } from '../core/plan';
+import type { Message } from '../core/i18n';
 import type { RawWorkbook } from '../core/returns';
 import type { Features } from '../excel/features';
 import type { HighlightState, Mark } from '../excel/highlight';

@@ -1,6 +1,6 @@
 // Small DOM helpers and the shared pane context: no framework, so the pane
 // loads fast in Office's web view and the CSP needs no inline code.
-import { Message } from '../core/plan';
+import { Message } from '../core/i18n';
 import type { LeftOut } from './host';
 import { Lang, T } from './i18n';
 

@@ -1,6 +1,6 @@
 // Promise wrapper around the reading worker: one request at a time per file,
 // answered in order; a crashed or stuck worker fails what was pending, then restarts.
-import { Message } from '../core/plan';
+import { Message } from '../core/i18n';
 import { WorkerReply, WorkerRequest } from './worker-protocol';
 
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };

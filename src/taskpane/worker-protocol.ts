@@ -1,6 +1,6 @@
 // Messages between the pane and its reading worker.
 import { ProblemCode } from '../core/messages';
-import { Message } from '../core/plan';
+import { Message } from '../core/i18n';
 import { ReturnResult } from '../core/returns';
 import { ProvinceReturn } from '../core/summary-read';
 import { RosterRow } from '../workbook/read-roster';

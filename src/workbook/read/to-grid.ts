@@ -1,6 +1,6 @@
 // SheetJS's workbook -> the core's library-free RawWorkbook (cells, merges, defined names).
 import * as XLSX from '@e965/xlsx';
-import { columnNumber } from '../../core/plan';
+import { columnNumber } from '../../core/a1';
 import { RawCell, RawName, RawSheet, RawWorkbook } from '../../core/returns';
 import { reject } from './rejections';
 
