@@ -234,3 +234,9 @@ test('every province’s roster is valid as it stands: no duplicate, every group
     expect(built.entries.filter((e) => e.group === 'II')).toHaveLength(index.communes(p.code).length);
   }
 });
+
+test('the pane’s small province list (core/provinces.ts) is the embedded national list’s 34, in its order', () => {
+  const { PROVINCES_2026 } = require('../src/core/provinces') as typeof import('../src/core/provinces');
+  const { NATIONAL_LIST } = require('../src/core/admin/national-list') as typeof import('../src/core/admin/national-list');
+  expect(PROVINCES_2026.map((p) => [p.code, p.name])).toEqual(NATIONAL_LIST.provinces.map((p) => [p[0], p[1]]));
+});

@@ -105,9 +105,48 @@ export function directoryFromIndex(index: ProvinceIndexLike): ProvinceDirectory 
   };
 }
 
-/** The national list's directory, loaded as its own chunk the first time it is needed (the task pane, its worker). */
-let loading: Promise<ProvinceDirectory> | undefined;
+// The 34 provinces without their communes, small enough for the pane and its worker (GSO list, Resolution 202/2025/QH15; Đồng Nai a city from
+// 30/4/2026 by Resolution 30/2026/QH16). test/core-admin.test.ts checks it against the embedded national list (data/).
+export const PROVINCES_2026: readonly ProvinceRow[] = [
+  { code: '01', name: 'Thành phố Hà Nội', formedFrom: ['Hà Nội'] },
+  { code: '04', name: 'Tỉnh Cao Bằng', formedFrom: ['Cao Bằng'] },
+  { code: '08', name: 'Tỉnh Tuyên Quang', formedFrom: ['Hà Giang', 'Tuyên Quang'] },
+  { code: '11', name: 'Tỉnh Điện Biên', formedFrom: ['Điện Biên'] },
+  { code: '12', name: 'Tỉnh Lai Châu', formedFrom: ['Lai Châu'] },
+  { code: '14', name: 'Tỉnh Sơn La', formedFrom: ['Sơn La'] },
+  { code: '15', name: 'Tỉnh Lào Cai', formedFrom: ['Yên Bái', 'Lào Cai'] },
+  { code: '19', name: 'Tỉnh Thái Nguyên', formedFrom: ['Bắc Kạn', 'Thái Nguyên'], aliases: ['Bắc Cạn'] },
+  { code: '20', name: 'Tỉnh Lạng Sơn', formedFrom: ['Lạng Sơn'] },
+  { code: '22', name: 'Tỉnh Quảng Ninh', formedFrom: ['Quảng Ninh'] },
+  { code: '24', name: 'Tỉnh Bắc Ninh', formedFrom: ['Bắc Giang', 'Bắc Ninh'] },
+  { code: '25', name: 'Tỉnh Phú Thọ', formedFrom: ['Vĩnh Phúc', 'Hòa Bình', 'Phú Thọ'] },
+  { code: '31', name: 'Thành phố Hải Phòng', formedFrom: ['Hải Phòng', 'Hải Dương'] },
+  { code: '33', name: 'Tỉnh Hưng Yên', formedFrom: ['Thái Bình', 'Hưng Yên'] },
+  { code: '37', name: 'Tỉnh Ninh Bình', formedFrom: ['Hà Nam', 'Nam Định', 'Ninh Bình'] },
+  { code: '38', name: 'Tỉnh Thanh Hoá', formedFrom: ['Thanh Hóa'] },
+  { code: '40', name: 'Tỉnh Nghệ An', formedFrom: ['Nghệ An'] },
+  { code: '42', name: 'Tỉnh Hà Tĩnh', formedFrom: ['Hà Tĩnh'] },
+  { code: '44', name: 'Tỉnh Quảng Trị', formedFrom: ['Quảng Bình', 'Quảng Trị'] },
+  { code: '46', name: 'Thành phố Huế', formedFrom: ['Thừa Thiên Huế'] },
+  { code: '48', name: 'Thành phố Đà Nẵng', formedFrom: ['Đà Nẵng', 'Quảng Nam'] },
+  { code: '51', name: 'Tỉnh Quảng Ngãi', formedFrom: ['Kon Tum', 'Quảng Ngãi'] },
+  { code: '52', name: 'Tỉnh Gia Lai', formedFrom: ['Bình Định', 'Gia Lai'] },
+  { code: '56', name: 'Tỉnh Khánh Hoà', formedFrom: ['Ninh Thuận', 'Khánh Hòa'] },
+  { code: '66', name: 'Tỉnh Đắk Lắk', formedFrom: ['Phú Yên', 'Đắk Lắk'], aliases: ['Đắc Lắc', 'Daklak'] },
+  { code: '68', name: 'Tỉnh Lâm Đồng', formedFrom: ['Đắk Nông', 'Bình Thuận', 'Lâm Đồng'] },
+  { code: '75', name: 'Thành phố Đồng Nai', formedFrom: ['Bình Phước', 'Đồng Nai'] },
+  { code: '79', name: 'Thành phố Hồ Chí Minh', formedFrom: ['Bà Rịa - Vũng Tàu', 'Bình Dương'], aliases: ['TP.HCM', 'TPHCM', 'HCM', 'Sài Gòn'] },
+  { code: '80', name: 'Tỉnh Tây Ninh', formedFrom: ['Long An', 'Tây Ninh'] },
+  { code: '82', name: 'Tỉnh Đồng Tháp', formedFrom: ['Tiền Giang', 'Đồng Tháp'] },
+  { code: '86', name: 'Tỉnh Vĩnh Long', formedFrom: ['Bến Tre', 'Trà Vinh', 'Vĩnh Long'] },
+  { code: '91', name: 'Tỉnh An Giang', formedFrom: ['Kiên Giang', 'An Giang'] },
+  { code: '92', name: 'Thành phố Cần Thơ', formedFrom: ['Cần Thơ', 'Sóc Trăng', 'Hậu Giang'] },
+  { code: '96', name: 'Tỉnh Cà Mau', formedFrom: ['Bạc Liêu', 'Cà Mau'] },
+];
+
+export const NATIONAL_PROVINCES: ProvinceDirectory = createProvinceDirectory(PROVINCES_2026);
+
+/** The national list's directory, for code that may load the list as its own chunk (the task pane). */
 export function loadNationalProvinces(): Promise<ProvinceDirectory> {
-  loading ??= import('./admin/load').then(({ loadNationalIndex }) => loadNationalIndex()).then(directoryFromIndex);
-  return loading;
+  return Promise.resolve(NATIONAL_PROVINCES);
 }
