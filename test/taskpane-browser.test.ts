@@ -831,7 +831,7 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
           await page.selectOption('#sheet-lang', 'en');
           await page.click('#btn-merge');
           await page.locator('#merge-status').filter({ hasText: '“Summary”' }).waitFor({ timeout: 60_000 });
-          expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Kiểm tra', 'Summary', 'Checks']);
+          expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra', 'Summary', 'Activities', 'Checks']);
           expect(await host(page, (h) => h.value('Summary', 'A3'))).toBe('SUMMARY OF RESULTS REPORTED BY UNITS');
           await page.reload();
           await page.locator('#app').waitFor({ state: 'visible' });
