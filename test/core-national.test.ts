@@ -110,7 +110,7 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
     const raw = await summaryRaw('ls.xlsx', 'Lạng Sơn');
     raw.sheets.splice(1, 1); // the "Kiểm tra" sheet deleted
     const sheet = raw.sheets[0];
-    const group2 = rowWith(raw, 2, 'UBND các huyện, thành phố');
+    const group2 = rowWith(raw, 2, 'UBND các xã, phường, đặc khu');
     insertRows(raw, 0, group2 + 1, 1);
     setCell(sheet, `B${group2 + 1}`, 'UBND huyện Tràng Định');
     setCell(sheet, `C${group2 + 1}`, 40);
@@ -119,7 +119,7 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
     // The Sở Y tế row corrected by hand, its group subtotal left as Excel last computed it.
     const yte = rowWith(raw, 2, 'Sở Y tế');
     setCell(sheet, `E${yte}`, 1_200_000);
-    const g1 = rowWith(raw, 2, 'Các sở, ngành');
+    const g1 = rowWith(raw, 2, 'Các sở, ban, ngành');
     (getCell(sheet, `E${g1}`) as RawCell).value = 1_000_000;
     setCell(sheet, `D${yte}`, { formula: `SUM(E${yte}:F${yte})`, value: 1_500_000 });
 

@@ -153,6 +153,9 @@ const YEAR = [/công tác xã hội việt nam”?\s+lần thứ\s+\d+\s+năm\s+
 /** "Đã báo cáo: 12/23 đơn vị (…). Ngoài danh sách: 2 đơn vị." → 12, 23, 2. */
 function parseCoverage(text: string): { reported: number; expected?: number; extra: number } | undefined {
   const t = text.toLowerCase();
+  // Without a roster the summary says only what was received: "12 đơn vị có số liệu hợp lệ từ 15 tệp; …".
+  const received = /^([\d.,]+)\s*(?:đơn vị có số liệu hợp lệ|units? with valid figures)/u.exec(t);
+  if (received) return { reported: Number(received[1].replace(/[.,]/g, '')), extra: 0 };
   const head = /^(?:đã báo cáo|reported)\s*:?\s*/u.exec(t);
   if (!head) return undefined;
   const rest = t.slice(head[0].length);
