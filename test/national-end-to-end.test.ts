@@ -122,9 +122,10 @@ beforeAll(async () => {
   const cbRow = rowOf(cb, 'Sở Nội vụ');
   const cbBudget = 7_777_000;
   const hue = summaryFile.hue;
-  const hueGroup = rowOf(hue, 'UBND huyện, thành phố') || rowOf(hue, 'UBND các huyện, thành phố');
+  // 2027: Huế's former city and town sit under "V. Đơn vị khác" (the district level is gone).
+  const hueGroup = rowOf(hue, 'UBND các xã, phường, đặc khu') || rowOf(hue, 'Đơn vị khác');
   const ls = summaryFile['lang-son'];
-  const lsGroup = rowOf(ls, 'Các sở, ngành');
+  const lsGroup = rowOf(ls, 'Các sở, ban, ngành') || rowOf(ls, 'Các sở, ngành');
   typedSubtotalCell = `C${lsGroup}`;
   // Lạng Sơn had sent an earlier summary (saved first: the date the file records decides).
   await runLibreOffice(ls, [{ op: 'setNumber', sheet: 0, cell: `C${lsGroup + 1}`, value: 1 }], [{ path: join(summaries, 'tong-hop-lang-son-lan-1.xlsx'), format: 'xlsx' }]);
