@@ -204,14 +204,14 @@ const figureRows = (g: LoCell[][]) => g.filter((row) => row.slice(2, 6).some((c)
     await settled(first.length);
     await shots(page, '07-merge-files');
     const summary1 = await download(page, '#btn-merge', mkdtempSync(join(work, 's1-')));
-    await page.locator('#merge-status .message.success').waitFor();
+    await page.locator('#merge-status .message:not(.info)').waitFor();
     expect(await page.textContent('#merge-status')).toContain('Đã tạo tệp tổng hợp “tong-hop-ctxh-2025-lang-son.xlsx”');
     await shots(page, '08-merged', '#merge-status');
 
     await page.setInputFiles('#file-input', [join(returnsDir, late)]);
     await settled(files.length); // nothing already picked is lost
     const summary2 = await download(page, '#btn-merge', mkdtempSync(join(work, 's2-')));
-    await page.locator('#merge-status .message.success').waitFor();
+    await page.locator('#merge-status .message:not(.info)').waitFor();
     await shots(page, '09-merged-again');
 
     // Read in a worker started from a Blob URL (file:// refuses worker files); only local files were loaded.
