@@ -77,8 +77,8 @@ describe('the report draft (.docx through LibreOffice)', () => {
 
   it('says who reported, per group, with their names', () => {
     expect(text).toContain('Có 4/6 đơn vị đã gửi báo cáo');
-    expect(text).toContain('Có 1/2 sở, ngành đã báo cáo (Sở Y tế)');
-    expect(text).toContain('Có 2/3 huyện, thành phố đã báo cáo (xã Bình Gia, xã Chi Lăng)');
+    expect(text).toContain('Có 1/2 sở, ban, ngành đã báo cáo (Sở Y tế)');
+    expect(text).toContain('Có 2/3 xã, phường, đặc khu đã báo cáo (xã Bình Gia, xã Chi Lăng)');
     expect(text).toContain('Còn 2/6 đơn vị chưa gửi báo cáo');
     expect(text).toContain('Sở Giáo dục và Đào tạo');
     expect(text).toContain('phường Đông Kinh');
