@@ -6,7 +6,6 @@ import { chooseProvince, provinceRoster } from '../core/admin/province-roster';
 import { COMMUNE_ERA_HEADINGS } from '../core/admin/roster-template';
 import { Lang } from '../core/i18n';
 import { reportingSeasonYear } from '../core/season';
-import { writeWorkbook } from '../workbook/write-xlsx';
 import { guardOutputs, writeOutput } from './files';
 import { CLI_TEXT } from './messages';
 import { UsageError, parseYear } from './usage';
@@ -24,6 +23,8 @@ export async function cmdRoster(args: string[], lang: Lang): Promise<number> {
   if (!choice.ok) throw new UsageError(choice.message[lang]);
   guardOutputs([values.out], [], !!values.force, lang);
   const roster = provinceRoster(index, choice.province, year, COMMUNE_ERA_HEADINGS);
+  // exceljs is loaded only when a workbook is written, so the other commands start at once.
+  const { writeWorkbook } = await import('../workbook/write-xlsx');
   const data = ext === '.csv' ? roster.csv : await writeWorkbook({ sheets: [roster.plan], title: `Danh sách đơn vị ${choice.province.name} ${year}` });
   writeOutput(values.out, data, lang);
   const communes = roster.rows.filter((r) => !r.suggested).length;
