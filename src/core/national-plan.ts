@@ -5,7 +5,7 @@
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
 import { Lang, Message } from './i18n';
 import { NationalMerged, ProvinceResult } from './national';
-import { CellStyle, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
+import { CellStyle, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows, SheetBuilder } from './plan';
 import { Rect, cellAddress, columnLetter, quoteSheetName } from './a1';
 import { editionOf, fileBaseName } from './vocabulary';
 
@@ -48,21 +48,6 @@ const STYLES: Record<string, CellStyle> = {
 
 const base = fileBaseName;
 
-class Sheet {
-  cells: PlanCell[] = [];
-  merges: Rect[] = [];
-  rowHeights: Record<number, number> = {};
-  put(r: number, c: number, value: string | number | null | undefined, style: string, to?: number): void {
-    this.cells.push({ r, c, ...(value !== undefined && value !== null ? { value } : {}), style });
-    if (to && to > c) {
-      this.merges.push({ r1: r, c1: c, r2: r, c2: to });
-      for (let cc = c + 1; cc <= to; cc++) this.cells.push({ r, c: cc, style });
-    }
-  }
-  formula(r: number, c: number, formula: string, style: string): void {
-    this.cells.push({ r, c, formula, style });
-  }
-}
 
 // Columns of the national table.
 const N = { no: 1, province: 2, reported: 3, expected: 4, participants: 5, total: 6, budget: 7, other: 8, share: 9, onTime: 10, source: 11, note: 12 } as const;
@@ -151,7 +136,7 @@ function provinceNote(p: ProvinceResult, t: (m: Message) => string): string | un
 }
 
 function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Message) => string): SheetPlan {
-  const s = new Sheet();
+  const s = new SheetBuilder();
   const units = quoteSheetName(t(UNITS_SHEET));
   if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
   s.put(3, 1, t(L.title), 'title', N_LAST);
@@ -249,7 +234,7 @@ function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Mess
 }
 
 function unitsSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
-  const s = new Sheet();
+  const s = new SheetBuilder();
   s.put(1, 1, t(L.unitsTitle), 'title', U_LAST);
   s.put(2, 1, t(subtitle(n.year)), 'subtitle', U_LAST);
   s.put(3, U.summary, t(L.moneyUnit), 'unitOfMeasure', U_LAST);
@@ -292,7 +277,7 @@ function unitsSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
 }
 
 function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
-  const s = new Sheet();
+  const s = new SheetBuilder();
   s.put(1, 1, t(L.checkTitle), 'title', 5);
   const head = 3;
   [L.file, L.sheet, L.cell, L.severity, L.message].forEach((label, i) => s.put(head, i + 1, t(label), 'th'));

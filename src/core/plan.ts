@@ -168,3 +168,23 @@ export function fitWrappedRows(plan: SheetPlan): SheetPlan {
   }
   return { ...plan, rowHeights: heights };
 }
+
+/** Collects a sheet's cells, merges and row heights as a summary is laid out row by row. */
+export class SheetBuilder {
+  cells: PlanCell[] = [];
+  merges: Rect[] = [];
+  rowHeights: Record<number, number> = {};
+
+  /** A value cell; merged to `to` with the style carried over so borders show. */
+  put(r: number, c: number, value: string | number | null | undefined, style: string, to?: number): void {
+    this.cells.push({ r, c, ...(value !== undefined && value !== null ? { value } : {}), style });
+    if (to && to > c) {
+      this.merges.push({ r1: r, c1: c, r2: r, c2: to });
+      for (let cc = c + 1; cc <= to; cc++) this.cells.push({ r, c: cc, style });
+    }
+  }
+
+  formula(r: number, c: number, formula: string, style: string): void {
+    this.cells.push({ r, c, formula, style });
+  }
+}

@@ -6,7 +6,7 @@ import { vnDate } from './report-plan';
 import { buildResultsSheet } from './results-sheet';
 import { GroupResult, Merged, MergedUnit, coverageMessage } from './merge';
 import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from './vocabulary';
-import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows } from './plan';
+import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows, SheetBuilder } from './plan';
 import { Rect, cellAddress, columnLetter } from './a1';
 import { Catalogue, Lang, Message } from './i18n';
 import { NO_ROSTER, Received, receivedCounts, receivedWithoutRoster } from './coverage-text';
@@ -144,24 +144,6 @@ export const SUMMARY_TEXT = {
 } satisfies Catalogue;
 const L = SUMMARY_TEXT;
 
-class Sheet {
-  cells: PlanCell[] = [];
-  merges: Rect[] = [];
-  rowHeights: Record<number, number> = {};
-
-  /** A value cell; merged to `to` with the style carried over so borders show. */
-  put(r: number, c: number, value: string | number | null | undefined, style: string, to?: number): void {
-    this.cells.push({ r, c, ...(value !== undefined && value !== null ? { value } : {}), style });
-    if (to && to > c) {
-      this.merges.push({ r1: r, c1: c, r2: r, c2: to });
-      for (let cc = c + 1; cc <= to; cc++) this.cells.push({ r, c: cc, style });
-    }
-  }
-
-  formula(r: number, c: number, formula: string, style: string): void {
-    this.cells.push({ r, c, formula, style });
-  }
-}
 
 function unitNote(u: MergedUnit, hasRoster: boolean, t: (m: Message) => string): string | undefined {
   const notes: string[] = [];
@@ -180,7 +162,7 @@ function coverageLine(m: Merged, t: (m: Message) => string): string {
 
 function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string): SheetPlan {
   const groupSet = groupSetForYear(m.year);
-  const s = new Sheet();
+  const s = new SheetBuilder();
   const hasRoster = !!m.roster;
 
   if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
@@ -355,7 +337,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
 }
 
 function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
-  const s = new Sheet();
+  const s = new SheetBuilder();
   s.put(1, 1, t(L.checkTitle), 'title', 5);
   s.put(
     2, 1,
