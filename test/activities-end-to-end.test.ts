@@ -93,7 +93,7 @@ let today: string[];
 let results: RangeRead;
 let docText: string;
 let mergeOut: string;
-let summaryTexts: string[];
+let coverageTexts: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ctxh-act-'));
@@ -114,9 +114,9 @@ beforeAll(async () => {
   mergeOut = res.stdout + res.stderr;
   rawJson = JSON.parse(readFileSync(join(dir, 'tong-hop.json'), 'utf8'));
   summary = MergeSummarySchema.parse(rawJson);
-  const read = await runLibreOffice(join(dir, 'tong-hop.xlsx'), [{ op: 'readUsed', sheet: 'Kết quả tổ chức' }, { op: 'readUsed', sheet: 'Tổng hợp' }]);
+  const read = await runLibreOffice(join(dir, 'tong-hop.xlsx'), [{ op: 'readUsed', sheet: 'Kết quả tổ chức' }, { op: 'readUsed', sheet: 'Tình hình báo cáo' }]);
   results = read.reads[0] as RangeRead;
-  summaryTexts = (read.reads[1] as RangeRead).cells.flat().map(cellText);
+  coverageTexts = (read.reads[1] as RangeRead).cells.flat().map(cellText);
   execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'bao-cao.docx')], { stdio: 'ignore', timeout: 120_000 });
   docText = execFileSync('pdftotext', [join(dir, 'bao-cao.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }, 400_000);
@@ -153,9 +153,9 @@ describe('activities and report dates from real returns', () => {
     const late = returns.filter((r) => r.want.reportDate !== 'today' && daysLate(r.want.reportDate) > 0);
     expect(summary.coverage).toMatchObject({ expected: 5, reported: 4, onTime: returns.length - late.length, late: late.length });
     expect(mergeOut).toContain(`Đúng hạn: ${returns.length - late.length}/${returns.length} đơn vị đã báo cáo. Muộn: UBND xã Bình Gia (+2)`);
-    // The summary's coverage block says the same.
-    expect(summaryTexts).toContain(`Đúng hạn: ${returns.length - late.length}/${returns.length} đơn vị đã báo cáo (hạn gửi báo cáo: trước ngày 10/4/2027).`);
-    expect(summaryTexts).toContain('Báo cáo muộn: UBND xã Bình Gia (2 ngày).');
+    // The coverage sheet says the same.
+    expect(coverageTexts).toContain(`Đúng hạn: ${returns.length - late.length}/${returns.length} đơn vị đã báo cáo (hạn gửi báo cáo: trước ngày 10/4/2027).`);
+    expect(coverageTexts).toContain('Báo cáo muộn: UBND xã Bình Gia (2 ngày).');
   });
 
   it('the Kết quả tổ chức sheet lists each unit under its group, in form order, with the banners mark', () => {

@@ -99,6 +99,16 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
     expect(s.coverage).toMatchObject({ reported: 3, expected: 5, extra: 1 });
   });
 
+  test('coverage is read below the table too, where summaries before 2027 printed it', async () => {
+    const raw = await summaryRaw('cu.xlsx', 'Lạng Sơn');
+    const i = raw.sheets.findIndex((x) => x.name === 'Tình hình báo cáo');
+    const [cov] = raw.sheets.splice(i, 1);
+    expect(readSummary(raw, { directory: dir, campaignYear: 2027 }).coverage).toBeUndefined();
+    raw.sheets[0].cells.push([], ...cov.cells.slice(5));
+    const s = readSummary(raw, { directory: dir, campaignYear: 2027 });
+    expect(s.coverage).toMatchObject({ reported: 3, expected: 5, extra: 1 });
+  });
+
   test('a unit form is not a summary, and a summary is not a unit form', async () => {
     expect(isSummaryWorkbook(formWorkbook({ unit: 'Sở Y tế', data: [[1, 2, 3]] }))).toBe(false);
     const s = readSummary(formWorkbook({ unit: 'Sở Y tế' }), { directory: dir });
@@ -108,7 +118,7 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
 
   test('a late unit inserted into a group, the checks sheet deleted, a corrected unit row: rows win, stale print is a warning at its cell', async () => {
     const raw = await summaryRaw('ls.xlsx', 'Lạng Sơn');
-    raw.sheets.splice(1, 1); // the "Kiểm tra" sheet deleted
+    raw.sheets.splice(raw.sheets.findIndex((x) => x.name === 'Kiểm tra'), 1);
     const sheet = raw.sheets[0];
     const group2 = rowWith(raw, 2, 'UBND các xã, phường, đặc khu');
     insertRows(raw, 0, group2 + 1, 1);
@@ -132,6 +142,8 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
     expect(at('summary.rowTotalDisagrees')).toEqual([`D${yte}`]);
     expect(at('summary.number.text')).toEqual([`F${group2 + 1}`]);
     expect(at('summary.coverageStale')).toHaveLength(1);
+    // The coverage line is on its own sheet, and the warning says which.
+    expect(s.problems.find((p) => p.code === 'summary.coverageStale')!.sheet).toBe('Tình hình báo cáo');
     expect(s.coverage).toMatchObject({ reported: 4, expected: 5 });
   });
 

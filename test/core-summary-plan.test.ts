@@ -47,8 +47,8 @@ const at = (sheet: SheetPlan, addr: string): PlanCell | undefined => {
 const rowOf = (sheet: SheetPlan, text: string, col = 2) => sheet.cells.find((x) => x.c === col && x.value === text)?.r;
 const texts = (sheet: SheetPlan) => sheet.cells.filter((x) => typeof x.value === 'string').map((x) => x.value as string);
 
-/** Just enough of Excel for the formulas the summary writes: refs, SUM, SUBTOTAL(9) over fixed and growing ranges, IF(x=0,0,a/b). */
-function evaluate(sheet: SheetPlan, addr: string): number {
+/** Just enough of Excel for the formulas the summary writes: refs (also to another sheet of `book`), SUM, SUBTOTAL(9) over fixed and growing ranges, IF(x=0,0,a/b). */
+function evaluate(sheet: SheetPlan, addr: string, book: SheetPlan[] = [sheet]): number {
   const cell = at(sheet, addr);
   if (!cell) return 0;
   if (cell.formula === undefined) return typeof cell.value === 'number' ? cell.value : 0;
@@ -74,18 +74,23 @@ function evaluate(sheet: SheetPlan, addr: string): number {
     const col = m[1];
     return range(`${col}${row(m[2])}`, `${col}${row(m[3])}`).filter((x) => !x.formula?.startsWith('SUBTOTAL')).reduce((s, x) => s + evaluate(sheet, addrOf(x)), 0);
   }
-  if ((m = /^IF\(([A-Z]+\d+)=0,0,([A-Z]+\d+)\/([A-Z]+\d+)\)$/.exec(f))) return evaluate(sheet, m[1]) === 0 ? 0 : evaluate(sheet, m[2]) / evaluate(sheet, m[3]);
-  if ((m = /^([A-Z]+\d+)$/.exec(f))) return evaluate(sheet, m[1]);
+  if ((m = /^IF\(([A-Z]+\d+)=0,0,([A-Z]+\d+)\/([A-Z]+\d+)\)$/.exec(f))) return evaluate(sheet, m[1], book) === 0 ? 0 : evaluate(sheet, m[2], book) / evaluate(sheet, m[3], book);
+  if ((m = /^([A-Z]+\d+)$/.exec(f))) return evaluate(sheet, m[1], book);
+  if ((m = /^'?([^'!]+)'?!([A-Z]+\d+)$/.exec(f))) {
+    const other = book.find((x) => x.name === m![1]);
+    if (!other) throw new Error(`no sheet ${m[1]}`);
+    return evaluate(other, m[2], book);
+  }
   throw new Error(`unexpected formula ${f}`);
 }
 
 describe('buildSummaryPlan', () => {
   const merged = sample();
   const plan = buildSummaryPlan(merged, { year: 2025, province: 'Lạng Sơn', body: 'Sở Lao động - Thương binh và Xã hội' });
-  const [sum, , check] = plan.sheets;
+  const [sum, cov, , check] = plan.sheets;
 
   test('title block, headers and column numbers', () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tình hình báo cáo', 'Kết quả tổ chức', 'Kiểm tra']);
     expect(at(sum, 'A1')?.value).toBe('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI');
     expect(at(sum, 'A3')?.value).toBe('BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC');
     expect(at(sum, 'A4')?.value).toBe('“Ngày Công tác xã hội Việt Nam” lần thứ 9 năm 2025 trên địa bàn Lạng Sơn');
@@ -134,38 +139,54 @@ describe('buildSummaryPlan', () => {
     expect(['C12', 'D12', 'E12', 'F12'].map((a) => evaluate(sum, a))).toEqual([g2.participants, g2.totalFunding, g2.budget, g2.otherFunding]);
   });
 
-  test('funding breakdown: amounts point at the table, shares are percent formulas', () => {
-    const head = rowOf(sum, 'CƠ CẤU KINH PHÍ: NGÂN SÁCH VÀ VẬN ĐỘNG KHÁC', 1)!;
-    expect(head).toBe(20);
-    expect(at(sum, `B${head + 1}`)?.value).toBe('Nhóm đơn vị');
-    expect(at(sum, `G${head + 1}`)?.value).toBe('Tỷ lệ ngân sách');
-    const g1 = head + 2;
-    expect(at(sum, `B${g1}`)?.value).toBe('Các sở, ngành');
-    expect(at(sum, `C${g1}`)?.value).toBe('2/2');
-    expect(at(sum, `E${g1}`)?.formula).toBe('E9');
-    expect(at(sum, `G${g1}`)?.formula).toBe(`IF(D${g1}=0,0,E${g1}/D${g1})`);
-    expect(sum.styles[at(sum, `G${g1}`)!.style!].numberFormat).toBe('0.0%');
+  test('below the table only the signature: the repeated print header never sits over another block', () => {
     const totalRow = rowOf(sum, 'Tổng cộng', 1)!;
-    const fundTotal = sum.cells.filter((x) => x.c === 1 && x.value === 'Tổng cộng').map((x) => x.r)[1];
+    const below = sum.cells.filter((x) => x.r > totalRow && x.value !== undefined && x.value !== null).map((x) => x.value);
+    expect(below).toEqual(['Lạng Sơn, ngày ..... tháng ..... năm 2025', 'NGƯỜI TỔNG HỢP', 'THỦ TRƯỞNG ĐƠN VỊ']);
+    expect(sum.charts ?? []).toHaveLength(0);
+    // The coverage sheet repeats no rows and has its own title block.
+    expect(cov.print.titleRows).toBeUndefined();
+    expect(cov.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1 });
+    expect(at(cov, 'A1')?.value).toBe('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI');
+    expect(at(cov, 'A3')?.value).toBe('TÌNH HÌNH BÁO CÁO VÀ CƠ CẤU KINH PHÍ');
+    expect(at(cov, 'A4')?.value).toBe(at(sum, 'A4')?.value);
+    expect(cov.font.name).toBe('Times New Roman');
+  });
+
+  test('funding breakdown: amounts point at the summary table, shares are percent formulas', () => {
+    const head = rowOf(cov, 'CƠ CẤU KINH PHÍ: NGÂN SÁCH VÀ VẬN ĐỘNG KHÁC', 1)!;
+    expect(head).toBe(6);
+    expect(at(cov, `B${head + 1}`)?.value).toBe('Nhóm đơn vị');
+    expect(at(cov, `G${head + 1}`)?.value).toBe('Tỷ lệ ngân sách');
+    const g1 = head + 2;
+    expect(at(cov, `B${g1}`)?.value).toBe('Các sở, ngành');
+    expect(at(cov, `C${g1}`)?.value).toBe('2/2');
+    expect(at(cov, `E${g1}`)?.formula).toBe("'Tổng hợp'!E9");
+    expect(at(cov, `G${g1}`)?.formula).toBe(`IF(D${g1}=0,0,E${g1}/D${g1})`);
+    expect(cov.styles[at(cov, `G${g1}`)!.style!].numberFormat).toBe('0.0%');
+    const totalRow = rowOf(sum, 'Tổng cộng', 1)!;
+    const fundTotal = rowOf(cov, 'Tổng cộng', 1)!;
     expect(totalRow).toBe(18);
-    expect(at(sum, `C${fundTotal}`)?.value).toBe('4/6');
-    expect(at(sum, `D${fundTotal}`)?.formula).toBe('D18');
+    expect(at(cov, `C${fundTotal}`)?.value).toBe('4/6');
+    expect(at(cov, `D${fundTotal}`)?.formula).toBe("'Tổng hợp'!D18");
     const t = merged.totals;
-    expect(evaluate(sum, `G${fundTotal}`)).toBeCloseTo(t.budget / t.totalFunding, 10);
-    expect(evaluate(sum, `H${fundTotal}`)).toBeCloseTo(t.otherFunding / t.totalFunding, 10);
-    expect(evaluate(sum, `G${g1}`) + evaluate(sum, `H${g1}`)).toBeCloseTo(1, 10);
+    const book = plan.sheets;
+    expect(evaluate(cov, `D${fundTotal}`, book)).toBe(t.totalFunding);
+    expect(evaluate(cov, `G${fundTotal}`, book)).toBeCloseTo(t.budget / t.totalFunding, 10);
+    expect(evaluate(cov, `H${fundTotal}`, book)).toBeCloseTo(t.otherFunding / t.totalFunding, 10);
+    expect(evaluate(cov, `G${g1}`, book) + evaluate(cov, `H${g1}`, book)).toBeCloseTo(1, 10);
     // Chart over the group rows of the breakdown (drawn by the Office adapter).
-    expect(sum.charts?.[0].categories).toEqual({ r1: g1, c1: 2, r2: fundTotal - 1, c2: 2 });
+    expect(cov.charts?.[0].categories).toEqual({ r1: g1, c1: 2, r2: fundTotal - 1, c2: 2 });
   });
 
   test('coverage in the province’s words and the units not yet reported', () => {
-    const all = texts(sum);
+    const all = texts(cov);
     expect(all).toContain('Đã báo cáo: 4/6 đơn vị — 2/3 huyện, thành phố; 2/2 sở, ngành; 0/1 hội, đoàn thể. Ngoài danh sách: 1 đơn vị.');
     expect(all).toContain('Đơn vị chưa báo cáo (2):');
-    const chiLang = rowOf(sum, 'Huyện Chi Lăng')!;
-    expect(at(sum, `C${chiLang}`)?.value).toBe('UBND các huyện, thành phố');
-    expect(at(sum, `G${chiLang}`)?.value).toBe('Tệp có lỗi, chưa tổng hợp: loi.xlsx');
-    expect(rowOf(sum, 'Hội Liên hiệp Phụ nữ tỉnh')).toBeGreaterThan(chiLang);
+    const chiLang = rowOf(cov, 'Huyện Chi Lăng')!;
+    expect(at(cov, `C${chiLang}`)?.value).toBe('UBND các huyện, thành phố');
+    expect(at(cov, `G${chiLang}`)?.value).toBe('Tệp có lỗi, chưa tổng hợp: loi.xlsx');
+    expect(rowOf(cov, 'Hội Liên hiệp Phụ nữ tỉnh')).toBeGreaterThan(chiLang);
     expect(all.some((s) => s.startsWith('Tệp chưa tổng hợp: 1 tệp bị từ chối'))).toBe(true);
   });
 
@@ -181,18 +202,18 @@ describe('buildSummaryPlan', () => {
 
   test('English labels when asked; no roster; nothing merged', () => {
     const en = buildSummaryPlan(merged, { year: 2025, lang: 'en' });
-    expect(en.sheets.map((s) => s.name)).toEqual(['Summary', 'Activities', 'Checks']);
+    expect(en.sheets.map((s) => s.name)).toEqual(['Summary', 'Coverage', 'Activities', 'Checks']);
     expect(texts(en.sheets[0])).toContain('SUMMARY OF RESULTS REPORTED BY UNITS');
 
     const noRoster = buildSummaryPlan(mergeReturns([result('a.xlsx', 'Sở Y tế', [[1, 1, 1]])]), {});
     // Without a roster: what was received, never "1/1".
-    expect(texts(noRoster.sheets[0]).find((s) => s.startsWith('1 đơn vị có số liệu hợp lệ từ 1 tệp.'))).toContain('Chưa có danh sách đơn vị phải báo cáo');
-    expect(texts(noRoster.sheets[0]).some((s) => /\d+\/\d+ đơn vị/.test(s))).toBe(false);
+    expect(texts(noRoster.sheets[1]).find((s) => s.startsWith('1 đơn vị có số liệu hợp lệ từ 1 tệp.'))).toContain('Chưa có danh sách đơn vị phải báo cáo');
+    expect(noRoster.sheets.some((sheet) => texts(sheet).some((s) => /\d+\/\d+ đơn vị/.test(s)))).toBe(false);
     expect(texts(noRoster.sheets[0])).toContain('“Ngày Công tác xã hội Việt Nam” lần thứ 9 năm 2025');
 
     // The sample set without its roster: 5 units from 7 files, one rejected, one superseded; in both languages.
     const loose = mergeReturns(sampleResults(), { year: 2025 });
-    const line = (lang: 'vi' | 'en') => texts(buildSummaryPlan(loose, { year: 2025, lang }).sheets[0]).find((s) => /tệp|files/.test(s) && /hợp lệ|valid/.test(s));
+    const line = (lang: 'vi' | 'en') => texts(buildSummaryPlan(loose, { year: 2025, lang }).sheets[1]).find((s) => /tệp|files/.test(s) && /hợp lệ|valid/.test(s));
     expect(line('vi')).toMatch(/^5 đơn vị có số liệu hợp lệ từ 7 tệp; 1 tệp bị loại, 1 tệp trùng\. Chưa có danh sách/);
     expect(line('en')).toMatch(/^5 units with valid figures from 7 files; 1 file rejected, 1 duplicate\. There is no list/);
     expect(line('vi')).toContain('--roster');

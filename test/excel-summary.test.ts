@@ -1,3 +1,4 @@
+import { cellAddress } from '../src/core/a1';
 // Writes the consolidated summary (the same plan the command line writes) into the
 // in-memory Excel and checks grid, live totals, the chart and the sync count.
 import { mergeReturns } from '../src/core/merge';
@@ -80,10 +81,18 @@ describe('writing the summary into Excel', () => {
     expect(texts).toContain('=HYPERLINK("http://example.com","x")');
     expect(texts).toContain('+84 Trung tâm');
 
+    // The funding breakdown on its own sheet points at the summary's rows: the same totals, computed.
+    const coverage = plan.sheets[1];
+    const fundTotal = coverage.cells.find((c) => c.c === 1 && c.value === 'Tổng cộng')!.r;
+    const fundCols = coverage.cells.filter((c) => c.r === fundTotal && c.formula?.includes('!')).map((c) => c.c);
+    expect(fundCols).toHaveLength(3);
+    expect(fundCols.map((c) => host.model.valueOf(host.sheet(coverage.name), fundTotal, c))).toEqual([merged.totals.totalFunding, merged.totals.budget, merged.totals.otherFunding]);
+
     // The funding chart: budget vs mobilised by group, two named series over the planned ranges.
-    const charts = host.sheet(summary.name).charts;
+    expect(host.sheet(summary.name).charts).toHaveLength(0);
+    const charts = host.sheet(coverage.name).charts;
     expect(charts).toHaveLength(1);
-    const planned = summary.charts![0];
+    const planned = coverage.charts![0];
     expect(charts[0].type).toBe('ColumnStacked');
     expect(charts[0].title).toBe(planned.title.vi);
     expect(charts[0].series.map((s) => s.name)).toEqual(planned.series.map((s) => s.name.vi));
@@ -119,6 +128,13 @@ describe('writing the summary into Excel', () => {
     expect(replaced.sheets).toEqual(later.sheets.map((s) => s.name));
     expect(host.sheetNames()).toEqual(['Dữ liệu', ...kept.sheets, ...later.sheets.map((s) => s.name)]);
     later.sheets.forEach((s) => expectSheetMatchesPlan(host, s.name, s));
+    // Each funding breakdown still reads its own summary: the kept copy "(2)", and the replacement under the old name.
+    const cov = later.sheets[1];
+    const fundTotal = cov.cells.find((c) => c.c === 1 && c.value === 'Tổng cộng')!.r;
+    const totalCol = cov.cells.find((c) => c.r === fundTotal && c.formula?.includes('!'))!.c;
+    const want = mergeReturns(sampleResults(), { year: 2025 }).totals.totalFunding;
+    expect(host.formula(kept.sheets[1], cellAddress(fundTotal, totalCol))).toContain("'Tổng hợp (2)'!");
+    for (const name of [kept.sheets[1], cov.name]) expect(host.model.valueOf(host.sheet(name), fundTotal, totalCol)).toBe(want);
   });
 
   test('Excel 2016-era (ExcelApi 1.4): no chart, frozen rows or print setup, and the message says so', async () => {
@@ -129,7 +145,7 @@ describe('writing the summary into Excel', () => {
     expect(res.message).toContain('the funding breakdown chart');
     expect(res.message).toContain('frozen header rows');
     plan.sheets.forEach((s) => expectSheetMatchesPlan(host, s.name, s, { pageLayout: false }));
-    expect(host.sheet(plan.sheets[0].name).charts).toHaveLength(0);
+    for (const sheet of plan.sheets) expect(host.sheet(sheet.name).charts).toHaveLength(0);
   });
 
   test('several plans share one request budget: no request goes over the cap, however the plans add up', async () => {

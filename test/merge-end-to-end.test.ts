@@ -95,11 +95,17 @@ describe('merge of the sample returns', () => {
 
   describe('the summary workbook recalculated by LibreOffice', () => {
     let grid: LoCell[][];
+    let coverage: LoCell[][];
     const find = (text: string) => grid.findIndex((row) => row.some((c) => cellText(c).trim() === text));
+    const fundingTotal = (g: LoCell[][]) => {
+      const r = g.findIndex((row) => cellText(row[0]).trim() === 'Tổng cộng');
+      return [3, 4, 5].map((c) => cellNumber(g[r][c]));
+    };
 
     beforeAll(async () => {
-      const res = await runLibreOffice(out, [{ op: 'readUsed', sheet: 0 }]);
+      const res = await runLibreOffice(out, [{ op: 'readUsed', sheet: 0 }, { op: 'readUsed', sheet: 1 }]);
       grid = (res.reads[0] as RangeRead).cells;
+      coverage = (res.reads[1] as RangeRead).cells;
     });
 
     // Columns of the summary table: STT | Đơn vị | Số người | Tổng kinh phí | Ngân sách | Vận động | Nguồn | Ghi chú
@@ -143,6 +149,7 @@ describe('merge of the sample returns', () => {
         { op: 'setNumber', sheet: 0, cell: `C${groupII}`, value: 1000 },
         { op: 'setNumber', sheet: 0, cell: `E${groupII}`, value: 5_000_000 },
         { op: 'readUsed', sheet: 0 },
+        { op: 'readUsed', sheet: 1 },
       ]);
       const after = (res.reads[0] as RangeRead).cells;
       const at = (r: number) => [2, 4].map((c) => cellNumber(after[r - 1][c])!);
@@ -152,6 +159,11 @@ describe('merge of the sample returns', () => {
       expect(at(rowOf('I'))).toEqual([gp + 1000, gb + 5_000_000]);
       const [lp, lb] = figures0(lastGroup);
       expect(at(lastGroup + 1)).toEqual([lp + 7, lb + 70_000]);
+      // The funding breakdown on the coverage sheet follows the moved "Tổng cộng" row.
+      const t = summary.totals;
+      const moved = [3, 4, 5].map((c) => cellNumber(after[total + 1][c]));
+      expect(moved.slice(1)).toEqual([t.budget + 5_070_000, t.otherFunding]);
+      expect(fundingTotal((res.reads[1] as RangeRead).cells)).toEqual(moved);
     });
 
     test('a unit name that starts with "=" is shown verbatim as text, never run as a formula', () => {
@@ -163,9 +175,14 @@ describe('merge of the sample returns', () => {
 
     test('shows coverage in the province’s own words and names the source file of each figure', () => {
       const text = grid.flat().map(cellText).join('\n');
-      expect(text).toMatch(new RegExp(`Đã báo cáo: ${summary.coverage.reported}/${summary.coverage.expected} đơn vị`));
+      const covText = coverage.flat().map(cellText).join('\n');
+      expect(covText).toMatch(new RegExp(`Đã báo cáo: ${summary.coverage.reported}/${summary.coverage.expected} đơn vị`));
+      expect(text).not.toMatch(/Đã báo cáo: \d+\/\d+ đơn vị/);
       for (const a of summary.accepted) expect(text).toContain(a.file);
-      for (const m of summary.coverage.missing) expect(text).toContain(m);
+      for (const m of summary.coverage.missing) expect(covText).toContain(m);
+      // Its funding breakdown, recalculated, is the merged totals.
+      const t = summary.totals;
+      expect(fundingTotal(coverage)).toEqual([t.totalFunding, t.budget, t.otherFunding]);
     });
   });
 });

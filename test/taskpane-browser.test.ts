@@ -287,7 +287,7 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     for (const s of merged.superseded) expect([s.file, statuses[s.file]]).toEqual([s.file, 'superseded']);
 
     const sheets = await host(page, (h) => h.sheetNames());
-    expect(sheets).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
+    expect(sheets).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp', 'Tình hình báo cáo', 'Kết quả tổ chức', 'Kiểm tra']);
     // On time against the deadline, as the core counts it from the same files.
     const timed = mergeReturns(results, { roster: buildRoster(rosterRows).entries, year: 2025, deadline: '2025-04-01' });
     expect(await page.textContent('#merge-status')).toContain(`Đúng hạn: ${timed.coverage.onTime}/${timed.accepted.length} đơn vị`);
@@ -315,7 +315,7 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
       const found = await host(page, (h, a) => h.model.sheetByName('Tổng hợp')!.cells.size > 0 && [...h.model.sheetByName('Tổng hợp')!.cells.values()].some((c) => c.value === a.u && c.formula === undefined), { u: eqUnit.display });
       expect(found).toBe(true);
     }
-    const chartCount = await host(page, (h) => h.sheet('Tổng hợp').charts.length);
+    const chartCount = await host(page, (h) => h.sheet('Tình hình báo cáo').charts.length);
     expect(chartCount).toBe(1);
 
     // Late returns: merging again asks before touching the previous summary.
@@ -331,7 +331,7 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     await page.click('#btn-merge');
     await page.click('#btn-replace');
     await page.locator('#merge-status').filter({ hasText: '“Tổng hợp”' }).waitFor();
-    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp (2)', 'Kết quả tổ chức (2)', 'Kiểm tra (2)', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Danh sách đơn vị', 'Tổng hợp (2)', 'Tình hình báo cáo (2)', 'Kết quả tổ chức (2)', 'Kiểm tra (2)', 'Tổng hợp', 'Tình hình báo cáo', 'Kết quả tổ chức', 'Kiểm tra']);
 
     expect(watch.external).toEqual([]);
     expect(watch.problems).toEqual([]);
@@ -820,7 +820,7 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
         expect(await page.locator('#merge-status .message').count()).toBe(1);
         expect(status).toContain(lang === 'vi' ? `${rejected} tệp có lỗi chưa được tổng hợp` : 'not merged');
         // The workbook is Vietnamese whatever Office's language.
-        expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra']);
+        expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Tình hình báo cáo', 'Kết quả tổ chức', 'Kiểm tra']);
         expect(await host(page, (h) => h.value('Tổng hợp', 'A3'))).toBe('BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC');
         expect(await host(page, (h) => h.value('Kiểm tra', 'A4'))).toBe('Tệp');
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 3));
@@ -831,7 +831,7 @@ async function measured(page: Page, work: () => Promise<void>): Promise<{ mutati
           await page.selectOption('#sheet-lang', 'en');
           await page.click('#btn-merge');
           await page.locator('#merge-status').filter({ hasText: '“Summary”' }).waitFor({ timeout: 60_000 });
-          expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Kết quả tổ chức', 'Kiểm tra', 'Summary', 'Activities', 'Checks']);
+          expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Biểu CTXH 2025', 'Tổng hợp', 'Tình hình báo cáo', 'Kết quả tổ chức', 'Kiểm tra', 'Summary', 'Coverage', 'Activities', 'Checks']);
           expect(await host(page, (h) => h.value('Summary', 'A3'))).toBe('SUMMARY OF RESULTS REPORTED BY UNITS');
           await page.reload();
           await page.locator('#app').waitFor({ state: 'visible' });

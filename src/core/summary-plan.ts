@@ -1,5 +1,6 @@
 // The consolidated workbook as a plan: the provincial summary in the style of seed 003's
-// "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", and a sheet listing every problem.
+// "BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC", the funding breakdown and coverage beside it,
+// the "Kết quả tổ chức" table, and a sheet listing every problem.
 // Totals are live formulas so a correction typed into the sheet flows through.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, NUMBER_INDENT, a4Print } from './document-style';
 import { vnDate } from './report-plan';
@@ -7,7 +8,7 @@ import { buildResultsSheet } from './results-sheet';
 import { GroupResult, Merged, MergedUnit, coverageMessage } from './merge';
 import { editionOf, fileBaseName, groupNumeral, groupOf, groupSetForYear } from './vocabulary';
 import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows, SheetBuilder } from './plan';
-import { Rect, cellAddress, columnLetter } from './a1';
+import { Rect, cellAddress, columnLetter, quoteSheetName } from './a1';
 import { Catalogue, Lang, Message } from './i18n';
 import { NO_ROSTER, Received, receivedCounts, receivedWithoutRoster } from './coverage-text';
 
@@ -20,6 +21,7 @@ export interface SummaryOptions {
 }
 
 export const SUMMARY_SHEET = { vi: 'Tổng hợp', en: 'Summary' } as const;
+export const COVERAGE_SHEET = { vi: 'Tình hình báo cáo', en: 'Coverage' } as const;
 export const CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' } as const;
 
 const MONEY = '#,##0';
@@ -79,6 +81,7 @@ export const SUMMARY_TEXT = {
   budgetShare: { vi: 'Tỷ lệ ngân sách', en: 'Budget share' },
   otherShare: { vi: 'Tỷ lệ vận động khác', en: 'Other funds share' },
   coverageTitle: { vi: 'TÌNH HÌNH BÁO CÁO', en: 'REPORTING COVERAGE' },
+  coverageSheetTitle: { vi: 'TÌNH HÌNH BÁO CÁO VÀ CƠ CẤU KINH PHÍ', en: 'REPORTING COVERAGE AND FUNDING' },
   signer: { vi: 'THỦ TRƯỞNG ĐƠN VỊ', en: 'HEAD OF OFFICE' },
   preparer: { vi: 'NGƯỜI TỔNG HỢP', en: 'PREPARED BY' },
   checkTitle: { vi: 'KIỂM TRA CÁC TỆP BÁO CÁO', en: 'CHECKS ON THE RETURNED FILES' },
@@ -160,7 +163,14 @@ function coverageLine(m: Merged, t: (m: Message) => string): string {
   return t(coverageMessage(m));
 }
 
-function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string): SheetPlan {
+/** Where the summary table put its group rows and its "Tổng cộng" row, for the sheet that points at them. */
+interface SummaryTable {
+  shown: GroupResult[];
+  groupRows: Map<GroupResult, number>;
+  totalRow: number;
+}
+
+function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string): { plan: SheetPlan; table: SummaryTable } {
   const groupSet = groupSetForYear(m.year);
   const s = new SheetBuilder();
   const hasRoster = !!m.roster;
@@ -236,8 +246,48 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   s.put(totalRow, C.source, `${m.accepted.length} ${t(L.files)}`, 'totalText');
   s.put(totalRow, C.note, null, 'totalText');
 
-  // Funding breakdown: amounts point at the table, shares are formulas too.
   r++;
+  const place = opts.province ?? '……………';
+  s.put(r++, C.budget, t(L.placeDate(place, opts.year)), 'place', LAST);
+  s.put(r, C.unit, t(L.preparer), 'signer');
+  s.put(r++, C.budget, t(L.signer), 'signer', LAST);
+
+  const plan: SheetPlan = {
+    name: t(SUMMARY_SHEET),
+    font: DOCUMENT_FONT,
+    columns: [6, 38, 13, 18, 18, 17, 24, 28],
+    rowHeights: s.rowHeights,
+    cells: s.cells,
+    styles: STYLES,
+    merges: s.merges,
+    validations: [],
+    names: [],
+    print: a4Print('landscape', { from: h1, to: colNo }),
+    freezeRows: colNo + 1,
+  };
+  return { plan, table: { shown, groupRows, totalRow } };
+}
+
+/**
+ * The funding breakdown and who has (not) reported, on a sheet of their own: printed under the
+ * summary they would get its repeated table header above them, and they are not part of the table.
+ */
+function coverageSheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string, table: SummaryTable): SheetPlan {
+  const groupSet = groupSetForYear(m.year);
+  const s = new SheetBuilder();
+  const hasRoster = !!m.roster;
+  const { shown, groupRows, totalRow } = table;
+  const summary = quoteSheetName(t(SUMMARY_SHEET));
+  const inSummary = (row: number, c: number) => `${summary}!${cellAddress(row, c)}`;
+
+  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
+  s.put(3, 1, t(L.coverageSheetTitle), 'title', LAST);
+  s.put(4, 1, t(L.subtitle(opts.year, opts.province)), 'subtitle', LAST);
+  s.rowHeights[1] = 32;
+  s.rowHeights[3] = 22;
+  let r = 6;
+
+  // Funding breakdown: amounts point at the summary table, shares are formulas too.
   s.put(r++, C.no, t(L.fundingTitle), 'section', LAST);
   const fh = r++;
   const fundHead: [number, Message][] = [[C.no, L.no], [C.unit, L.groupCol], [C.participants, L.reportedCol], [C.total, L.total], [C.budget, L.budget], [C.other, L.other], [C.source, L.budgetShare], [C.note, L.otherShare]];
@@ -245,7 +295,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   s.rowHeights[fh] = 36;
   const fundFirst = r;
   const shareRow = (row: number, src: number, styleNum: string, stylePct: string) => {
-    for (const c of [C.total, C.budget, C.other]) s.formula(row, c, cellAddress(src, c), styleNum);
+    for (const c of [C.total, C.budget, C.other]) s.formula(row, c, inSummary(src, c), styleNum);
     const d = cellAddress(row, C.total);
     s.formula(row, C.source, `IF(${d}=0,0,${cellAddress(row, C.budget)}/${d})`, stylePct);
     s.formula(row, C.note, `IF(${d}=0,0,${cellAddress(row, C.other)}/${d})`, stylePct);
@@ -299,12 +349,6 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     }
   }
 
-  r++;
-  const place = opts.province ?? '……………';
-  s.put(r++, C.budget, t(L.placeDate(place, opts.year)), 'place', LAST);
-  s.put(r, C.unit, t(L.preparer), 'signer');
-  s.put(r++, C.budget, t(L.signer), 'signer', LAST);
-
   // Drawn by the Office adapter only (exceljs cannot draw charts).
   const charts: ChartPlan[] =
     fundLast >= fundFirst
@@ -321,7 +365,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
       : [];
 
   return {
-    name: t(SUMMARY_SHEET),
+    name: t(COVERAGE_SHEET),
     font: DOCUMENT_FONT,
     columns: [6, 38, 13, 18, 18, 17, 24, 28],
     rowHeights: s.rowHeights,
@@ -330,8 +374,7 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
     merges: s.merges,
     validations: [],
     names: [],
-    print: a4Print('landscape', { from: h1, to: colNo }),
-    freezeRows: colNo + 1,
+    print: a4Print('landscape'),
     charts,
   };
 }
@@ -394,8 +437,9 @@ export function buildSummaryPlan(merged: Merged, opts: SummaryOptions = {}): Wor
   const t = (msg: Message) => msg[lang];
   const year = opts.year ?? merged.year;
   const o = { ...opts, year };
+  const summary = summarySheet(merged, o, t);
   return {
-    sheets: [summarySheet(merged, o, t), buildResultsSheet(merged, { year, province: opts.province, body: opts.body, lang }), checkSheet(merged, t)].map(fitWrappedRows),
+    sheets: [summary.plan, coverageSheet(merged, o, t, summary.table), buildResultsSheet(merged, { year, province: opts.province, body: opts.body, lang }), checkSheet(merged, t)].map(fitWrappedRows),
     title: t(L.workbookTitle(year)),
   };
 }

@@ -99,6 +99,7 @@ function isBlank(cell: RawCell | undefined): boolean {
 }
 
 const TOTAL_LABELS = new Set(['tổng cộng', 'grand total', 'tổng', 'cộng', 'total']);
+const COVERAGE_SHEET_TITLE = /^(?:tình hình báo cáo|reporting coverage)/u;
 const SECTION_AFTER = /^(?:cơ cấu kinh phí|funding:|tình hình báo cáo|reporting coverage)/u;
 const SOURCE_LABELS = new Set(['nguồn (tệp)', 'nguồn', 'source (file)', 'source']);
 const NOTE_LABELS = new Set(['ghi chú', 'notes', 'note']);
@@ -190,8 +191,8 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
 
   const { sheet, columnRow, cols } = layout;
   const problems: Problem[] = [];
-  const add = (severity: Severity, code: ProblemCode, message: Message, r?: number, c?: number) =>
-    problems.push({ file, sheet: sheet.name, ...(r && c ? { cell: cellAddress(r, c) } : {}), severity, code, message });
+  const add = (severity: Severity, code: ProblemCode, message: Message, r?: number, c?: number, onSheet = sheet.name) =>
+    problems.push({ file, sheet: onSheet, ...(r && c ? { cell: cellAddress(r, c) } : {}), severity, code, message });
 
   // Where the table ends: "Tổng cộng", else the next section.
   let totalRow: number | undefined;
@@ -332,10 +333,18 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     const text = str(cellAt(sheet, r, c));
     if (text) titleCells.push({ r, c, text });
   }
-  const afterCells: { r: number; c: number; text: string }[] = [];
+  const afterCells: { r: number; c: number; text: string; sheet?: string }[] = [];
   for (let r = end; r <= sheet.cells.length; r++) for (let c = 1; c <= width(sheet, r); c++) {
     const text = str(cellAt(sheet, r, c));
     if (text) afterCells.push({ r, c, text });
+  }
+  // Since 2026 the coverage lines sit on a sheet of their own, titled "TÌNH HÌNH BÁO CÁO …".
+  const coverageSheet = raw.sheets.find((x) => x !== sheet && Array.isArray(x?.cells) && x.cells.slice(0, 6).some((row) => row?.some((cell) => COVERAGE_SHEET_TITLE.test(lower(cell ?? undefined)))));
+  if (coverageSheet) {
+    for (let r = 1; r <= coverageSheet.cells.length; r++) for (let c = 1; c <= width(coverageSheet, r); c++) {
+      const text = str(cellAt(coverageSheet, r, c));
+      if (text) afterCells.push({ r, c, text, sheet: coverageSheet.name });
+    }
   }
 
   let year: { year: number; r: number; c: number } | undefined;
@@ -375,7 +384,7 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
   if (!f) add('error', 'summary.provinceMissing', NM['summary.provinceMissing'](dir.provinces.length), year?.r ?? 1, year?.c ?? 1);
   else if (f.match.former) add('warning', 'summary.provinceFormer', NM['summary.provinceFormer'](f.match.former, f.match.province.name), f.r, f.c);
 
-  // Coverage and timeliness lines below the table.
+  // Coverage and timeliness lines below the table, or on the coverage sheet.
   let coverage: ProvinceReturn['coverage'];
   for (const x of afterCells) {
     const cov = parseCoverage(x.text);
@@ -383,10 +392,10 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
     const cell = cellAddress(x.r, x.c);
     const rows = units.length;
     if (cov.expected !== undefined && cov.reported + cov.extra !== rows) {
-      add('warning', 'summary.coverageStale', NM['summary.coverageStale'](cov.reported, cov.expected, cov.extra, rows), x.r, x.c);
+      add('warning', 'summary.coverageStale', NM['summary.coverageStale'](cov.reported, cov.expected, cov.extra, rows), x.r, x.c, x.sheet);
       coverage = { reported: Math.max(0, rows - cov.extra), expected: cov.expected, extra: cov.extra, cell };
     } else if (cov.expected === undefined && cov.reported !== rows) {
-      add('warning', 'summary.coverageStale', NM['summary.coverageStale'](cov.reported, undefined, 0, rows), x.r, x.c);
+      add('warning', 'summary.coverageStale', NM['summary.coverageStale'](cov.reported, undefined, 0, rows), x.r, x.c, x.sheet);
       coverage = { reported: rows, extra: 0, cell };
     } else coverage = { ...cov, cell };
     break;

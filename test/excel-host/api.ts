@@ -373,7 +373,9 @@ export class HostWorksheet extends HostClientObject {
       const m = this.context._rt.model;
       const other = m.sheetByName(v);
       if (other && other !== this._model()) throw new HostError('ItemAlreadyExists', `A resource with the same name or identifier already exists. (sheet "${v}")`);
+      const old = this._model().name;
       this._model().name = v;
+      if (old !== v) m.rewriteSheetRefs(old, v);
     });
   }
   get id(): string {
@@ -408,6 +410,7 @@ export class HostWorksheet extends HostClientObject {
         throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       const i = m.sheets.indexOf(s);
       m.sheets.splice(i, 1);
+      m.rewriteSheetRefs(s.name, undefined);
       m.names = m.names.filter((n) => n.sheet !== s.name && n.scopeSheetId !== s.id);
       if (m.activeSheetId === s.id) m.activeSheetId = m.sheets[Math.max(0, i - 1)].id;
       if (m.selection?.sheetId === s.id) m.selection = undefined;

@@ -278,6 +278,19 @@ export class WorkbookModel {
     return s;
   }
 
+  /** As Excel does: formulas that point at a renamed sheet follow it; those at a deleted one become #REF!. */
+  rewriteSheetRefs(from: string, to: string | undefined): void {
+    const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) && !/^[A-Za-z]{1,3}\d+$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+    const esc = quote(from).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`${esc}!(\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?|\\$?[A-Z]+:\\$?[A-Z]+)`, 'gi');
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (cell.formula === undefined) continue;
+        cell.formula = cell.formula.replace(re, (_m, ref: string) => (to === undefined ? '#REF!' : `${quote(to)}!${ref}`));
+      }
+    }
+  }
+
   sheetByName(name: string): SheetModel | undefined {
     const n = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === n);
