@@ -139,10 +139,12 @@ describe('buildSummaryPlan', () => {
     expect(['C12', 'D12', 'E12', 'F12'].map((a) => evaluate(sum, a))).toEqual([g2.participants, g2.totalFunding, g2.budget, g2.otherFunding]);
   });
 
-  test('below the table only the signature: the repeated print header never sits over another block', () => {
+  test('nothing below the table: the repeated print header never sits over another block', () => {
     const totalRow = rowOf(sum, 'Tổng cộng', 1)!;
-    const below = sum.cells.filter((x) => x.r > totalRow && x.value !== undefined && x.value !== null).map((x) => x.value);
-    expect(below).toEqual(['Lạng Sơn, ngày ..... tháng ..... năm 2025', 'NGƯỜI TỔNG HỢP', 'THỦ TRƯỞNG ĐƠN VỊ']);
+    expect(sum.cells.filter((x) => x.r > totalRow)).toEqual([]);
+    // The signature closes the coverage sheet, below its last block.
+    const covTexts = cov.cells.filter((x) => typeof x.value === 'string').sort((a, b) => a.r - b.r || a.c - b.c).map((x) => x.value);
+    expect(covTexts.slice(-3)).toEqual(['Lạng Sơn, ngày ..... tháng ..... năm 2025', 'NGƯỜI TỔNG HỢP', 'THỦ TRƯỞNG ĐƠN VỊ']);
     expect(sum.charts ?? []).toHaveLength(0);
     // The coverage sheet repeats no rows and has its own title block.
     expect(cov.print.titleRows).toBeUndefined();

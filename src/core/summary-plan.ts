@@ -245,12 +245,8 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   }
   s.put(totalRow, C.source, `${m.accepted.length} ${t(L.files)}`, 'totalText');
   s.put(totalRow, C.note, null, 'totalText');
-
-  r++;
-  const place = opts.province ?? '……………';
-  s.put(r++, C.budget, t(L.placeDate(place, opts.year)), 'place', LAST);
-  s.put(r, C.unit, t(L.preparer), 'signer');
-  s.put(r++, C.budget, t(L.signer), 'signer', LAST);
+  // Nothing below "Tổng cộng": a printed page holding only the repeated header and a signature is what the
+  // clerk would otherwise get. The signature closes the coverage sheet, the end of the summary's text.
 
   const plan: SheetPlan = {
     name: t(SUMMARY_SHEET),
@@ -269,8 +265,8 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
 }
 
 /**
- * The funding breakdown and who has (not) reported, on a sheet of their own: printed under the
- * summary they would get its repeated table header above them, and they are not part of the table.
+ * The funding breakdown, who has (not) reported, and the signature, on a sheet of their own: printed
+ * under the summary they would get its repeated table header above them, and they are not part of the table.
  */
 function coverageSheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string, table: SummaryTable): SheetPlan {
   const groupSet = groupSetForYear(m.year);
@@ -348,6 +344,12 @@ function coverageSheet(m: Merged, opts: SummaryOptions, t: (m: Message) => strin
       });
     }
   }
+
+  r++;
+  const place = opts.province ?? '……………';
+  s.put(r++, C.budget, t(L.placeDate(place, opts.year)), 'place', LAST);
+  s.put(r, C.unit, t(L.preparer), 'signer');
+  s.put(r++, C.budget, t(L.signer), 'signer', LAST);
 
   // Drawn by the Office adapter only (exceljs cannot draw charts).
   const charts: ChartPlan[] =
