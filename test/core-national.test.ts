@@ -109,6 +109,19 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
     expect(s.coverage).toMatchObject({ reported: 3, expected: 5, extra: 1 });
   });
 
+  test('a megabyte of text in 20,000 cells below the table and on another sheet: read as without it', async () => {
+    const raw = await summaryRaw('to.xlsx', 'Lạng Sơn');
+    const plain = readSummary(raw, { directory: dir, campaignYear: 2027 });
+    const big = { value: 'Tình hình báo cáo '.repeat(60_000) };
+    const rows = Array.from({ length: 200 }, () => Array.from({ length: 50 }, () => big));
+    raw.sheets[0].cells.push(...rows);
+    raw.sheets.push({ name: 'Phụ lục', cells: rows });
+    const s = readSummary(raw, { directory: dir, campaignYear: 2027 });
+    expect(s.totals).toEqual(plain.totals);
+    expect(s.units).toEqual(plain.units);
+    expect(s.coverage).toEqual(plain.coverage);
+  }, 15_000);
+
   test('a unit form is not a summary, and a summary is not a unit form', async () => {
     expect(isSummaryWorkbook(formWorkbook({ unit: 'Sở Y tế', data: [[1, 2, 3]] }))).toBe(false);
     const s = readSummary(formWorkbook({ unit: 'Sở Y tế' }), { directory: dir });

@@ -1,6 +1,7 @@
 // How a unit organised its day: the optional block below the form's figures table
 // ("Hình thức tổ chức (đánh dấu x)"), described once as data, and read back from a
 // returned sheet by its labels, so inserted or moved rows do not matter.
+import { examinedText, examining } from './text-meter';
 import { cellAddress } from './a1';
 import { problemMessage } from './messages';
 import { CellStyle, ListRule, PlanCell } from './plan';
@@ -173,6 +174,7 @@ function rightOf(sheet: RawSheet, r: number, c: number): number {
  * table. Labels are matched wherever they are in that area, so rows may be moved or inserted.
  */
 export function readActivities(sheet: RawSheet, file: string, from: number, to: number): ActivitiesRead {
+  examining(sheet);
   let title: number | undefined;
   const found: { t: ActivityType; r: number; c: number }[] = [];
   let otherRow: { r: number; c: number } | undefined;
@@ -182,7 +184,7 @@ export function readActivities(sheet: RawSheet, file: string, from: number, to: 
     for (let c = 1; c <= width; c++) {
       const cell = cellAt(sheet, r, c);
       if (typeof cell?.value !== 'string') continue;
-      const k = key(cell.value);
+      const k = key(examinedText(cell));
       if (!k) continue;
       if (title === undefined && TITLE_KEY.test(k)) {
         title = r;

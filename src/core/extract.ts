@@ -6,6 +6,7 @@ import { PROBLEM_MESSAGES as MSG, ProblemCode } from './messages';
 import { issuedNameProblem } from './prefilled-form';
 import { parseWholeNumber } from './numbers';
 import { readActivities } from './activities';
+import { CELL_TEXT_EXAMINED, examinedText, examining, longText, resetMeters } from './text-meter';
 import { readReportDate } from './report-date';
 import { cellAddress } from './a1';
 import { Message } from './i18n';
@@ -38,38 +39,9 @@ function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
   return cell as RawCell;
 }
 
-// Checking work is bounded by the text examined, not the text stored (one long shared string may
-// fill 100,000 cells): a form's labels are short, so label searches look at the start of each cell
-// only, and at most SHEET_TEXT_EXAMINED characters per sheet in one extraction, once to find the
-// forms and once to read them (so a long appendix below a form cannot starve reading it); past it,
-// cells read as no label. Values are never cut.
-export const CELL_TEXT_EXAMINED = 256;
-export const SHEET_TEXT_EXAMINED = 4_000_000;
-let meters = new WeakMap<RawSheet, { find: { left: number }; read: { left: number } }>();
-let meter = { left: SHEET_TEXT_EXAMINED };
-let examined = 0;
-/** Characters of cell text examined by label searches so far: a work counter for tests and the benchmark. */
-export const textExamined = () => examined;
-/** Label searches that follow are on this sheet, finding forms or reading one. */
-function examining(sheet: RawSheet, pass: 'find' | 'read' = 'read'): void {
-  let m = meters.get(sheet);
-  if (!m) meters.set(sheet, (m = { find: { left: SHEET_TEXT_EXAMINED }, read: { left: SHEET_TEXT_EXAMINED } }));
-  meter = m[pass];
-}
-const longText = (s: string) => s.length > CELL_TEXT_EXAMINED;
-
-function rawString(cell: RawCell | undefined): string {
-  if (!cell || meter.left <= 0) return '';
-  const v = cell.value;
-  let s: string;
-  if (typeof v === 'string') s = v;
-  else if (typeof v === 'number' || typeof v === 'boolean') s = String(v);
-  else s = cell.text ?? '';
-  if (longText(s)) s = s.slice(0, CELL_TEXT_EXAMINED);
-  meter.left -= s.length;
-  examined += s.length;
-  return s;
-}
+// Label searches read cells through the text meter: bounded work however much text a file stores.
+export { CELL_TEXT_EXAMINED, SHEET_TEXT_EXAMINED, textExamined } from './text-meter';
+const rawString = examinedText;
 
 /** Lowercase NFC text with single spaces and no trailing colon, for comparing labels. */
 function label(cell: RawCell | undefined): string {
@@ -444,7 +416,7 @@ export function extractReturn(raw: RawWorkbook, opts: ExtractOptions = {}): Retu
     return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: MSG['form.notFound']([]) }] };
   }
 
-  meters = new WeakMap();
+  resetMeters();
   const candidates = findCandidates(raw);
   if (candidates.length === 0) {
     return { ...base, rows: [], status: 'error', problems: [{ file, severity: 'error', code: 'form.notFound', message: MSG['form.notFound'](raw.sheets.map((s) => s.name)) }] };

@@ -1,6 +1,7 @@
 // When a unit dated its report: the form's footer line "<Tỉnh>, ngày … tháng … năm …"
 // as the head of unit filled it in, else the date the file was last saved; and whether
 // that is before the plan's deadline.
+import { examinedText, examining } from './text-meter';
 import { cellAddress } from './a1';
 import { problemMessage } from './messages';
 import { Problem, RawCell, RawSheet } from './returns';
@@ -95,13 +96,15 @@ const SIGNER = /^(thủ trưởng|người lập|ký tên|\(ký)/iu;
 export function readReportDate(sheet: RawSheet, file: string, from: number, to: number, saved: number | undefined, skip?: { from: number; to: number }): ReportDateRead {
   const problems: Problem[] = [];
   const last = Math.min(to, sheet.cells.length);
+  examining(sheet);
   scan: for (let r = from; r <= last; r++) {
     if (skip && r >= skip.from && r <= skip.to) continue;
     const width = sheet.cells[r - 1]?.length ?? 0;
     for (let c = 1; c <= width; c++) {
       const cell = cellAt(sheet, r, c);
       if (!cell || cell.value === null || cell.value === undefined) continue;
-      if (typeof cell.value === 'string' && SIGNER.test(cell.value.normalize('NFC').trim())) break scan;
+      const text = typeof cell.value === 'string' ? examinedText(cell) : '';
+      if (text && SIGNER.test(text.normalize('NFC').trim())) break scan;
       if (typeof cell.value === 'number') {
         // A date typed into the footer cell: the reader gives its serial, and often the text shown.
         const shown = cell.text ? parseFooterText(cell.text) : undefined;
@@ -110,7 +113,7 @@ export function readReportDate(sheet: RawSheet, file: string, from: number, to: 
         continue;
       }
       if (typeof cell.value !== 'string') continue;
-      const f = parseFooterText(cell.value);
+      const f = parseFooterText(text);
       if (f.kind === 'date') return { date: f.date, source: 'footer', cell: cellAddress(r, c), problems };
       if (f.kind === 'invalid') {
         problems.push({ file, sheet: sheet.name, cell: cellAddress(r, c), severity: 'warning', code: 'reportDate.invalid', message: problemMessage('reportDate.invalid', f.text) });

@@ -3,6 +3,7 @@
 // (Roman numerals), the "Tổng cộng" row, the title block and the coverage lines.
 // A clerk may have inserted rows, corrected a figure or deleted the checks sheet:
 // figures always come from the unit rows; a printed subtotal that disagrees is a warning.
+import { CELL_TEXT_EXAMINED } from './text-meter';
 import { Message } from './i18n';
 import { PROBLEM_MESSAGES, ProblemCode } from './messages';
 import { parseWholeNumber } from './numbers';
@@ -80,16 +81,19 @@ function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
   return cell as RawCell;
 }
 
-function str(cell: RawCell | undefined): string {
+/** A cell's text; `max` cuts it first, for label searches, so a stored megabyte costs no more than a label. */
+function str(cell: RawCell | undefined, max = Infinity): string {
   if (!cell) return '';
   const v = cell.value;
-  if (typeof v === 'string') return v.normalize('NFC').replace(SPACES, ' ').trim();
+  if (typeof v === 'string') return (v.length > max ? v.slice(0, max) : v).normalize('NFC').replace(SPACES, ' ').trim();
   if (typeof v === 'number') return String(v);
-  return (cell.text ?? '').trim();
+  return (cell.text ?? '').slice(0, max).trim();
 }
 
-const lower = (cell: RawCell | undefined) => str(cell).toLowerCase().replace(/\s*[:.]$/, '');
-const compact = (cell: RawCell | undefined) => str(cell).replace(/\s+/g, '').replace(/[()]/g, '');
+/** Lines searched for the province, the coverage and the timeliness are sentences, never this long. */
+const LINE_EXAMINED = 1000;
+const lower = (cell: RawCell | undefined) => str(cell, CELL_TEXT_EXAMINED).toLowerCase().replace(/\s*[:.]$/, '');
+const compact = (cell: RawCell | undefined) => str(cell, CELL_TEXT_EXAMINED).replace(/\s+/g, '').replace(/[()]/g, '');
 const width = (sheet: RawSheet, r: number) => sheet.cells[r - 1]?.length ?? 0;
 
 function isBlank(cell: RawCell | undefined): boolean {
@@ -330,19 +334,19 @@ export function readSummary(raw: RawWorkbook, opts: ReadSummaryOptions): Provinc
   // Title block: the province and the year.
   const titleCells: { r: number; c: number; text: string }[] = [];
   for (let r = 1; r < columnRow - 2; r++) for (let c = 1; c <= width(sheet, r); c++) {
-    const text = str(cellAt(sheet, r, c));
+    const text = str(cellAt(sheet, r, c), LINE_EXAMINED);
     if (text) titleCells.push({ r, c, text });
   }
   const afterCells: { r: number; c: number; text: string; sheet?: string }[] = [];
   for (let r = end; r <= sheet.cells.length; r++) for (let c = 1; c <= width(sheet, r); c++) {
-    const text = str(cellAt(sheet, r, c));
+    const text = str(cellAt(sheet, r, c), LINE_EXAMINED);
     if (text) afterCells.push({ r, c, text });
   }
   // Since 2026 the coverage lines sit on a sheet of their own, titled "TÌNH HÌNH BÁO CÁO …".
   const coverageSheet = raw.sheets.find((x) => x !== sheet && Array.isArray(x?.cells) && x.cells.slice(0, 6).some((row) => row?.some((cell) => COVERAGE_SHEET_TITLE.test(lower(cell ?? undefined)))));
   if (coverageSheet) {
     for (let r = 1; r <= coverageSheet.cells.length; r++) for (let c = 1; c <= width(coverageSheet, r); c++) {
-      const text = str(cellAt(coverageSheet, r, c));
+      const text = str(cellAt(coverageSheet, r, c), LINE_EXAMINED);
       if (text) afterCells.push({ r, c, text, sheet: coverageSheet.name });
     }
   }
