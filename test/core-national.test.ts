@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import { mergeReturns } from '../src/core/merge';
 import { NationalSummarySchema, mergeNational, mixedInputsProblem, toNationalJson } from '../src/core/national';
 import { buildNationalPlan, UNITS_SHEET } from '../src/core/national-plan';
+import { buildNationalReportPlan } from '../src/core/national-report-plan';
+import { ReportBlock } from '../src/core/report-plan';
+import { dongWithWords } from '../src/core/amount-words';
 import { NATIONAL_INDEX, NATIONAL_PROVINCES } from '../src/core/admin/national-provinces';
 import { provinceKey } from '../src/core/provinces';
 
@@ -323,5 +326,62 @@ describe('buildNationalPlan', () => {
     expect(isSummaryWorkbook(back)).toBe(false);
     expect(isNationalWorkbook(back)).toBe(true);
     expect(isNationalWorkbook(raw0)).toBe(false);
+  });
+});
+
+describe('buildNationalReportPlan', () => {
+  const textOf = (blocks: ReportBlock[]) =>
+    blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.cells.join(' | ')).join('\n') : b.kind === 'heading' ? b.text : b.runs.map((r) => r.text).join(''))).join('\n');
+  const placeholders = (blocks: ReportBlock[]) => blocks.flatMap((b) => (b.kind === 'paragraph' ? b.runs.filter((r) => r.placeholder).map((r) => r.text) : []));
+
+  test('the Ministry’s draft: no superior line, its number and Hà Nội; provinces, units, timeliness and the missing in its words', async () => {
+    // Lạng Sơn with a roster and a deadline (its summary prints "Đúng hạn"), Huế without a roster, Cao Bằng's summary broken.
+    const dated = RETURNS.map((r, i) => ({ ...r, reportDate: i === 0 ? '2027-04-20' : '2027-04-01' }));
+    const ls = readSummary(readWorkbookBytes(await writeWorkbook(buildSummaryPlan(mergeReturns(dated, { roster: ROSTER, year: 2027, deadline: '2027-04-10' }), { province: 'Lạng Sơn', year: 2027 })), 'ls.xlsx'), { directory: dir });
+    const hue = readSummary(readWorkbookBytes(await writeWorkbook(buildSummaryPlan(mergeReturns(RETURNS.slice(0, 2), {}), { province: 'Huế', year: 2027 })), 'hue.xlsx'), { directory: dir });
+    const cbRaw = await summaryRaw('cb.xlsx', 'Cao Bằng');
+    setCell(cbRaw.sheets[0], `C${rowWith(cbRaw, 2, 'Sở Y tế')}`, 'khoảng 20');
+    const cb = readSummary(cbRaw, { directory: dir });
+    expect([ls.timeliness?.onTime, ls.timeliness?.of, cb.status]).toEqual([3, 4, 'error']);
+    const n = mergeNational([ls, hue, cb], [], { directory: dir });
+    const plan = buildNationalReportPlan(n, { year: 2027 });
+
+    expect(plan.parentBody).toBeUndefined();
+    expect([plan.body, plan.number, plan.placeDate]).toEqual(['BỘ Y TẾ', 'Số: ……/BC-BYT', 'Hà Nội, ngày …… tháng …… năm 2027']);
+    expect(plan.subtitle).toBe('Kết quả tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam năm\u00A02027 (lần thứ 11) trên phạm vi toàn quốc');
+    expect(plan.signature.authority).toBe('BỘ TRƯỞNG');
+    expect(plan.recipients).toContain('Sở Y tế các tỉnh, thành phố;');
+    const text = textOf(plan.blocks);
+    expect(text).toContain('Có 2/34 tỉnh, thành phố đã gửi báo cáo kết quả tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam (Lạng Sơn, Huế).');
+    // Units expected are known for Lạng Sơn only: the x/y is over the provinces that give it.
+    const lsUnits = n.provinces.find((p) => p.province.short === 'Lạng Sơn')!;
+    expect(text).toContain(`Số đơn vị đã báo cáo ở các tỉnh, thành phố: ${n.coverage.units.reported} đơn vị; trong đó 1 tỉnh, thành phố có danh sách đơn vị phải báo cáo (Lạng Sơn): ${lsUnits.unitsReported}/${lsUnits.unitsExpected} đơn vị đã báo cáo.`);
+    expect(text).toContain('Theo bảng tổng hợp của 1 tỉnh, thành phố có số liệu này, 3/4 đơn vị đã báo cáo đúng hạn (Lạng Sơn 3/4).');
+    expect(text).toContain(`Còn 32/34 tỉnh, thành phố chưa gửi báo cáo: ${n.coverage.provinces.missing.join(', ')}.`);
+    expect(text).toContain('Trong đó 1 tỉnh, thành phố đã gửi bảng tổng hợp nhưng tệp có lỗi, chưa tổng hợp được (Cao Bằng).');
+    expect(text).toContain(`Tổng kinh phí thực hiện: ${dongWithWords(n.totals.totalFunding)}`);
+    // The plan not given, the human paragraphs and the activity types the summaries do not carry are placeholders.
+    expect(placeholders(plan.blocks)).toHaveLength(7);
+    expect(placeholders(plan.blocks)[0]).toBe('[số, ngày, trích yếu kế hoạch/công văn của Bộ]');
+    expect(placeholders(plan.blocks).filter((p) => p.startsWith('[Phần này do cán bộ soạn báo cáo viết'))).toHaveLength(5);
+
+    const table = plan.appendices[0].blocks.find((b) => b.kind === 'table')!;
+    expect(table.kind === 'table' && table.rows.length).toBe(35);
+    const rows = textOf([table]).split('\n');
+    expect(rows[0]).toBe('1 | Thành phố Hà Nội |  |  |  |  |  | Chưa báo cáo');
+    expect(rows.find((r) => r.includes('Tỉnh Lạng Sơn'))).toContain(`| ${lsUnits.unitsReported}/${lsUnits.unitsExpected} |`);
+    expect(rows[34]).toMatch(/^ \| Tổng cộng \| .* \| 2\/34 tỉnh, thành phố$/);
+    expect(plan.appendices[0].reference).toBe('(Kèm theo Báo cáo số ……/BC-BYT ngày …… tháng …… năm 2027 của Bộ Y tế)');
+  });
+
+  test('before 2025 the labour ministry writes it; another body and plan are used as given', async () => {
+    const ls = readSummary(await summaryRaw('ls.xlsx', 'Lạng Sơn', RETURNS, { year: 2024 }), { directory: dir });
+    const n = mergeNational([ls], [], { directory: dir, year: 2024 });
+    const old = buildNationalReportPlan(n);
+    expect([old.body, old.number]).toEqual(['BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI', 'Số: ……/BC-BLĐTBXH']);
+    expect(old.recipients).toContain('Sở Lao động - Thương binh và Xã hội các tỉnh, thành phố;');
+    const cuc = buildNationalReportPlan(n, { body: 'Cục Bảo trợ xã hội', parentBody: 'Bộ Y tế', plan: 'Kế hoạch số 5/KH-BTXH' });
+    expect([cuc.parentBody, cuc.body, cuc.signature.authority]).toEqual(['BỘ Y TẾ', 'CỤC BẢO TRỢ XÃ HỘI', 'THỦ TRƯỞNG CƠ QUAN']);
+    expect(textOf(cuc.blocks)).toMatch(/^Thực hiện Kế hoạch số 5\/KH-BTXH về tổ chức .* Cục Bảo trợ xã hội báo cáo kết quả thực hiện trên phạm vi toàn quốc như sau:/);
   });
 });

@@ -3,12 +3,15 @@
 // summaries in LibreOffice (a corrected unit row, an inserted late unit, the checks sheet
 // deleted and the file saved as .ods, a subtotal typed over), then the Ministry merges the
 // summaries with the CLI. Every national figure is checked against the figures the test typed,
-// and the national workbook is recalculated by LibreOffice.
+// the national workbook is recalculated by LibreOffice, and the Ministry's report draft
+// (--report) is converted to PDF by LibreOffice and read back.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { dongInWordsCapitalised } from '../src/core/amount-words';
 import { buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
+import { formatVnNumber } from '../src/core/numbers';
 import { NationalSummary, NationalSummarySchema } from '../src/core/national';
 import { NATIONAL_PROVINCES } from '../src/core/admin/national-provinces';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
@@ -75,6 +78,8 @@ let dir: string;
 let summaries: string;
 let json: NationalSummary;
 let nationalOut: string;
+let reportOut: string;
+const MINISTRY_PLAN = 'Kế hoạch số 15/KH-BYT ngày 20/02/2027 của Bộ Y tế';
 let status: number | null;
 let stdout: string;
 const summaryFile: Record<string, string> = {};
@@ -156,9 +161,10 @@ beforeAll(async () => {
   cbUnit.forEach((u, i) => (u.budget = i === 0 ? cbBudget : 0));
   expectedUnits.push({ province: 'Huế', unit: 'UBND thị xã Hương Thủy', participants: 45, budget: 3_000_000, otherFunding: 1_500_000 });
 
-  // 4. The Ministry merges the provinces' summaries.
+  // 4. The Ministry merges the provinces' summaries, with its report draft.
   nationalOut = join(dir, 'toan-quoc.xlsx');
-  const res = cli('merge', '--out', nationalOut, '--json', join(dir, 'toan-quoc.json'), '--year', String(YEAR), '--body', 'Bộ Y tế', summaries);
+  reportOut = join(dir, 'bao-cao-toan-quoc.docx');
+  const res = cli('merge', '--out', nationalOut, '--json', join(dir, 'toan-quoc.json'), '--year', String(YEAR), '--body', 'Bộ Y tế', '--report', reportOut, '--plan', MINISTRY_PLAN, summaries);
   status = res.status;
   stdout = res.stdout;
   if (res.stderr) console.error(res.stderr);
@@ -262,6 +268,88 @@ describe('national merge of four provincial summaries', () => {
       expect(listed).toContain('Sở Nội vụ, Tỉnh Cao Bằng');
       expect(listed.length).toBe(json.units.length);
     });
+  });
+});
+
+describe('the national report draft (--report), through LibreOffice to PDF', () => {
+  /** The text in reading order (page numbers left out: a sentence may run over a page) … */
+  let text: string;
+  /** … and the lines as laid out, spaces collapsed: one table row per line. */
+  let lines: string[];
+  let pdf: string;
+  beforeAll(() => {
+    const out = join(dir, 'pdf');
+    const res = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'docx-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, reportOut], { encoding: 'utf8', timeout: 120_000 });
+    pdf = join(out, 'bao-cao-toan-quoc.pdf');
+    if (res.status !== 0 || !existsSync(pdf)) throw new Error(`LibreOffice did not convert the report (is libreoffice-writer-nogui installed?): ${res.stderr}`);
+    const pdfText = (...args: string[]) => spawnSync('pdftotext', [...args, pdf, '-'], { encoding: 'utf8' }).stdout;
+    text = pdfText().split('\n').filter((l) => !/^\s*\d+\s*$/.test(l)).join(' ').replace(/\s+/g, ' ');
+    lines = pdfText('-layout').split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    // CTXH_KEEP_DOCX=1: the draft, its PDF and its pages as PNG are kept (the rest of the folder is removed).
+    if (process.env.CTXH_KEEP_DOCX) {
+      const keep = mkdtempSync(join(tmpdir(), 'ctxh-national-docx-'));
+      for (const f of [reportOut, pdf]) writeFileSync(join(keep, basename(f)), readFileSync(f));
+      spawnSync('pdftoppm', ['-png', '-r', '60', pdf, join(keep, 'page')]);
+      console.log(keep);
+    }
+  }, 180_000);
+  const reported = () => NATIONAL_PROVINCES.provinces.filter((p) => PROVINCES.some((x) => x.province === p.short));
+  const fmt = formatVnNumber;
+
+  test('the CLI says it wrote it; the Ministry’s header, without a provincial superior', () => {
+    expect(stdout).toContain(`Đã ghi dự thảo báo cáo: ${reportOut}`);
+    // Nothing above the Ministry's name: it stands level with the motto.
+    expect(text).toMatch(/^\s*BỘ Y TẾ Số: ……\/BC-BYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(lines.find((l) => l))!.toBe('BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).not.toContain('UBND');
+    expect(text).toContain('Số: ……/BC-BYT');
+    expect(text).toContain(`Hà Nội, ngày …… tháng …… năm ${YEAR}`);
+    expect(text).toContain(`Ngày Công tác xã hội Việt Nam năm ${YEAR} (lần thứ ${YEAR - 2016}) trên phạm vi toàn quốc`);
+    expect(text).toContain(`Thực hiện ${MINISTRY_PLAN} về tổ chức`);
+  });
+
+  test('how many provinces reported, by name, and the units they count', () => {
+    expect(text).toContain(`Có ${PROVINCES.length}/34 tỉnh, thành phố đã gửi báo cáo kết quả tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam (${reported().map((p) => p.short).join(', ')}).`);
+    // Only Lạng Sơn merged with a roster: its 6/8, the others' units counted.
+    const units = new Set(expectedUnits.map((u) => `${u.province}|${u.unit}`)).size;
+    const ls = PROVINCES[0];
+    expect(text).toContain(`Số đơn vị đã báo cáo ở các tỉnh, thành phố: ${units} đơn vị; trong đó 1 tỉnh, thành phố có danh sách đơn vị phải báo cáo (Lạng Sơn): ${ls.units.length}/${ls.roster!.length} đơn vị đã báo cáo.`);
+    const missing = NATIONAL_PROVINCES.provinces.filter((p) => !PROVINCES.some((x) => x.province === p.short)).map((p) => p.short);
+    expect(text).toContain(`Còn ${missing.length}/34 tỉnh, thành phố chưa gửi báo cáo: ${missing.join(', ')}.`);
+  });
+
+  test('the national totals in figures and in words, with the budget and mobilised shares, from the units’ own figures', () => {
+    const t = sumOf(expectedUnits);
+    const share = (x: number) => `${((100 * x) / t.totalFunding).toFixed(1).replace('.', ',')}%`;
+    expect(text).toContain(`Tổng số người tham gia các hoạt động: ${fmt(t.participants)} người.`);
+    expect(text).toContain(`Tổng kinh phí thực hiện: ${fmt(t.totalFunding)} đồng (${dongInWordsCapitalised(t.totalFunding)}), trong đó: ngân sách của cơ quan, đơn vị ${fmt(t.budget)} đồng (chiếm ${share(t.budget)}); vận động khác ${fmt(t.otherFunding)} đồng (chiếm ${share(t.otherFunding)}).`);
+  });
+
+  test('what only a person can write, and what the summaries do not carry, are marked placeholders; then recipients and signature', () => {
+    expect(text.match(/\[Phần này do cán bộ soạn báo cáo viết/g)).toHaveLength(5);
+    expect(text).toContain('[Bảng tổng hợp của các tỉnh, thành phố không có phần hình thức tổ chức');
+    expect(text).toContain('[Bảng tổng hợp của các tỉnh, thành phố không ghi số đơn vị báo cáo đúng hạn');
+    expect(text).toContain('Bộ Y tế báo cáo Thủ tướng Chính phủ./.');
+    expect(text).toContain('Nơi nhận: - Thủ tướng Chính phủ (b/c); - Lãnh đạo Bộ; - Sở Y tế các tỉnh, thành phố;');
+    expect(text).toContain('BỘ TRƯỞNG');
+  });
+
+  test('the appendix lists the 34 provinces with their figures and units; the total row adds them up', () => {
+    expect(text).toContain('BẢNG TỔNG HỢP KẾT QUẢ CÁC TỈNH, THÀNH PHỐ');
+    expect(text).toContain(`(Kèm theo Báo cáo số ……/BC-BYT ngày …… tháng …… năm ${YEAR} của Bộ Y tế)`);
+    for (const p of reported()) {
+      const t = sumOf(expectedUnits.filter((u) => u.province === p.short));
+      const i = NATIONAL_PROVINCES.provinces.indexOf(p) + 1;
+      const spec = PROVINCES.find((x) => x.province === p.short)!;
+      const units = new Set(expectedUnits.filter((u) => u.province === p.short).map((u) => u.unit)).size;
+      expect(lines).toContain(`${i} ${p.name} ${fmt(t.participants)} ${fmt(t.totalFunding)} ${fmt(t.budget)} ${fmt(t.otherFunding)} ${spec.roster ? `${units}/${spec.roster.length}` : units}`);
+    }
+    const missing = NATIONAL_PROVINCES.provinces.filter((p) => !PROVINCES.some((x) => x.province === p.short));
+    expect(lines.filter((l) => l.endsWith(' Chưa báo cáo'))).toEqual(missing.map((p) => `${NATIONAL_PROVINCES.provinces.indexOf(p) + 1} ${p.name} Chưa báo cáo`));
+    const t = sumOf(expectedUnits);
+    const units = new Set(expectedUnits.map((u) => `${u.province}|${u.unit}`)).size;
+    expect(lines).toContain(`Tổng cộng ${fmt(t.participants)} ${fmt(t.totalFunding)} ${fmt(t.budget)} ${fmt(t.otherFunding)} ${units}`);
+    expect(text).toContain(`${PROVINCES.length}/34 tỉnh, thành phố`);
   });
 });
 

@@ -10,6 +10,7 @@ import { AddressInfo } from 'net';
 import { basename, extname, join, resolve } from 'path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
+import { dongWithWords } from '../src/core/amount-words';
 import { extractReturn } from '../src/core/extract';
 import { DEFAULT_FORM_PARAMS, buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
 import { coverageMessage, mergeReturns } from '../src/core/merge';
@@ -482,6 +483,17 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     expect((await row('Tỉnh Cà Mau'))!.slice(0, 4)).toEqual(sum(provinces[1].units));
     expect((await row('Thành phố Hà Nội'))![4]).toBe('Chưa báo cáo');
     expect((await row('Tổng cộng'))!.slice(0, 4)).toEqual(sum([...provinces[0].units, ...provinces[1].units]));
+    // The Ministry's report draft from the same merge; part 1's provincial body ("Sở Y tế") is not taken for its writer.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#btn-report')]);
+    expect(report.suggestedFilename()).toBe('bao-cao-ctxh-toan-quoc-2027.docx');
+    const reportPath = join(dir, report.suggestedFilename());
+    await report.saveAs(reportPath);
+    const docXml = strFromU8(unzipSync(new Uint8Array(readFileSync(reportPath)))['word/document.xml']);
+    expect(docXml).toContain('>BỘ Y TẾ<');
+    expect(docXml).toContain('Số: ……/BC-BYT');
+    expect(docXml).not.toContain('SỞ Y TẾ');
+    expect(docXml).toContain('Có 2/34 tỉnh, thành phố đã gửi báo cáo kết quả tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam (Lạng Sơn, Cà Mau).');
+    expect(docXml).toContain(`Tổng kinh phí thực hiện: ${dongWithWords(sum([...provinces[0].units, ...provinces[1].units])[1])}`);
     expect(watch.external).toEqual([]);
     expect(watch.problems).toEqual([]);
     await page.close();

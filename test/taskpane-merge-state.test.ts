@@ -18,6 +18,8 @@ import {
   mergeDone,
   mergeStarted,
   mergeView,
+  nationalReportParams,
+  reportFileName,
   LIST_ORDER,
   setFilter,
   possiblySame,
@@ -157,4 +159,16 @@ test('while a summary is being written the button is off', () => {
   const busyState = mergeStarted(state);
   expect(mergeButton(busyState).disabled).toBe(true);
   expect(mergeButton(mergeDone(busyState)).disabled).toBe(false);
+});
+
+test('the national draft takes part 1’s body and plan only when the body is a central one; its file says “toàn quốc”', () => {
+  // Part 1's default body sends the form to units: a provincial department is not the Ministry's draft's writer.
+  expect(nationalReportParams({ body: 'Sở Y tế', plan: 'Kế hoạch số 12/KH-SYT' })).toEqual({});
+  expect(nationalReportParams({})).toEqual({});
+  expect(nationalReportParams({ body: 'Bộ Y tế', plan: 'Kế hoạch số 15/KH-BYT' })).toEqual({ body: 'Bộ Y tế', plan: 'Kế hoạch số 15/KH-BYT' });
+  expect(nationalReportParams({ body: 'Cục Bảo trợ xã hội' })).toEqual({ body: 'Cục Bảo trợ xã hội' });
+  expect(reportFileName(2027, true)).toBe('bao-cao-ctxh-toan-quoc-2027.docx');
+  expect(reportFileName(undefined, true)).toBe('bao-cao-ctxh-toan-quoc.docx');
+  expect(reportFileName(2025, false)).toBe('bao-cao-ctxh-2025.docx');
+  expect(reportFileName(undefined, false)).toBe('bao-cao-ctxh-tong-hop.docx');
 });

@@ -75,8 +75,10 @@ Xem thêm / More:  ctxh-report <lệnh> --help`,
   --deadline D/M/Y  Hạn gửi báo cáo: đơn vị nào đúng hạn, muộn mấy ngày (theo ngày ký ở cuối biểu,
                  không có thì ngày lưu tệp) / deadline: who is on time, who late by how many days
                  (by the date signed at the foot of the form, else the file's saved date)
-  --report FILE  Ghi thêm dự thảo báo cáo kết quả (.docx) / also write the results report draft (.docx)
-  --body TEXT    Cơ quan viết báo cáo (ví dụ "Sở Y tế") / the body writing the report
+  --report FILE  Ghi thêm dự thảo báo cáo kết quả (.docx; từ bảng tổng hợp của các tỉnh: báo cáo toàn quốc)
+                 Also write the results report draft (.docx; from provincial summaries: the national one)
+  --body TEXT    Cơ quan viết báo cáo (ví dụ "Sở Y tế"; toàn quốc mặc định "Bộ Y tế") / the body writing
+                 the report (national default "Bộ Y tế")
   --plan TEXT    Kế hoạch được thực hiện, sau chữ "Thực hiện" / the plan carried out, after "Thực hiện"
   --mixed        Cho phép cả bảng tổng hợp của tỉnh lẫn biểu của đơn vị / allow provincial
                  summaries and unit returns together (each return under its own province)

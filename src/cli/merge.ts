@@ -10,6 +10,7 @@ import { chooseProvince } from '../core/admin/province-roster';
 import { FileRejected } from '../core/returns';
 import { buildSummaryPlan } from '../core/summary-plan';
 import { buildReportPlan } from '../core/report-plan';
+import { buildNationalReportPlan } from '../core/national-report-plan';
 import { parseDayMonthYear } from '../core/report-date';
 import { ACTIVITY_LABELS } from '../core/activities';
 import { buildRoster } from '../core/units';
@@ -82,8 +83,15 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
     const national = await buildNationalOutputs(inputs, { year: o.year, body: o.body }, lang);
     writeOutput(o.out, national.workbook, lang);
     if (o.json) writeOutput(o.json, national.json, lang);
+    if (o.report) {
+      // The Ministry's draft, one level up: "Có 30/34 tỉnh, thành phố báo cáo …".
+      const { writeReportDocx } = await import('../workbook/write-docx');
+      const report = buildNationalReportPlan(national.merged, { year: o.year ?? national.merged.year, body: o.body, plan: o.plan });
+      writeOutput(o.report, await writeReportDocx(report), lang);
+    }
     printNational(national.merged, files.length, lang, (reports) => printProblems(reports, lang));
     console.log(NATIONAL_CLI_TEXT.written(o.out)[lang] + (o.json ? ` (+ ${o.json})` : ''));
+    if (o.report) console.log(CLI_TEXT.reportWritten(o.report)[lang]);
     if (national.merged.coverage.provinces.reported === 0) return 2;
     return national.merged.rejected.length ? 1 : 0;
   }

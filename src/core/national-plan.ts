@@ -102,6 +102,13 @@ function subtitle(year: number | undefined): Message {
   return { vi: `“Ngày Công tác xã hội Việt Nam” lần thứ ${editionOf(year)} năm ${year} — toàn quốc`, en: `Vietnam Social Work Day ${year} (edition ${editionOf(year)}) — nationwide` };
 }
 
+/** Units on time, summed over the provinces whose summaries give it; undefined when none does. */
+export function nationalTimeliness(n: NationalMerged): { onTime: number; of: number; provinces: ProvinceResult[] } | undefined {
+  const provinces = n.provinces.filter((p) => p.onTime);
+  if (!provinces.length) return undefined;
+  return { onTime: provinces.reduce((s, p) => s + p.onTime!.onTime, 0), of: provinces.reduce((s, p) => s + p.onTime!.of, 0), provinces };
+}
+
 /** "Có 30/34 tỉnh, thành phố báo cáo" and the units line, in the Ministry's words. */
 export function nationalCoverageLines(n: NationalMerged, lang: Lang = 'vi'): string[] {
   const c = n.coverage;
@@ -115,11 +122,10 @@ export function nationalCoverageLines(n: NationalMerged, lang: Lang = 'vi'): str
       ? t({ vi: `Đơn vị đã báo cáo (ở các tỉnh, thành phố đã báo cáo): ${c.units.reported}/${c.units.expected}.`, en: `Units reported (in the provinces that reported): ${c.units.reported}/${c.units.expected}.` })
       : t({ vi: `Đơn vị đã báo cáo (ở các tỉnh, thành phố đã báo cáo): ${c.units.reported}.`, en: `Units reported (in the provinces that reported): ${c.units.reported}.` }),
   );
-  const timed = n.provinces.filter((p) => p.onTime);
-  if (timed.length) {
-    const on = timed.reduce((s, p) => s + p.onTime!.onTime, 0);
-    const of = timed.reduce((s, p) => s + p.onTime!.of, 0);
-    lines.push(t({ vi: `Đúng hạn: ${on}/${of} đơn vị (theo ${timed.length} tỉnh, thành phố có số liệu này).`, en: `On time: ${on}/${of} units (in the ${timed.length} provinces that give it).` }));
+  const timed = nationalTimeliness(n);
+  if (timed) {
+    const { onTime: on, of, provinces } = timed;
+    lines.push(t({ vi: `Đúng hạn: ${on}/${of} đơn vị (theo ${provinces.length} tỉnh, thành phố có số liệu này).`, en: `On time: ${on}/${of} units (in the ${provinces.length} provinces that give it).` }));
   }
   return lines;
 }
@@ -198,8 +204,8 @@ function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Mess
   }
   s.formula(totalRow, N.total, `SUM(${cellAddress(totalRow, N.budget)}:${cellAddress(totalRow, N.other)})`, 'totalNum');
   s.formula(totalRow, N.share, `IF(${cellAddress(totalRow, N.total)}=0,"",${cellAddress(totalRow, N.budget)}/${cellAddress(totalRow, N.total)})`, 'totalPct');
-  const timed = n.provinces.filter((p) => p.onTime);
-  s.put(totalRow, N.onTime, timed.length ? `${timed.reduce((x, p) => x + p.onTime!.onTime, 0)}/${timed.reduce((x, p) => x + p.onTime!.of, 0)}` : null, 'totalText');
+  const timed = nationalTimeliness(n);
+  s.put(totalRow, N.onTime, timed ? `${timed.onTime}/${timed.of}` : null, 'totalText');
   s.put(totalRow, N.source, `${n.coverage.provinces.reported}/${n.coverage.provinces.expected}`, 'totalText');
   s.put(totalRow, N.note, null, 'totalText');
 

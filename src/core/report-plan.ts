@@ -2,12 +2,12 @@
 // (blocks of text and tables) built from the merged result, modelled on the Lạng Sơn labour
 // department's 2017 results report and laid out as Nghị định 30/2020/NĐ-CP asks. The .docx
 // writer (src/workbook/write-docx.ts) renders it. Paragraphs only a person can write
-// (difficulties, assessment, proposals) are placeholders, never invented text.
+// (difficulties, assessment, proposals) are placeholders, never invented text. The frame
+// (header, those sections, signature) is shared with the national report (national-report-plan.ts).
 import { dongWithWords } from './amount-words';
-import { editionOf } from './vocabulary';
 import { GroupResult, Merged, MergedUnit } from './merge';
 import { formatVnNumber } from './numbers';
-import { GroupSet, groupNumeral, groupSetForYear } from './vocabulary';
+import { GroupSet, Totals, editionOf, groupNumeral, groupSetForYear } from './vocabulary';
 
 /** A run of text; a placeholder is shown so that nobody mistakes it for finished text. */
 export interface ReportRun {
@@ -43,8 +43,8 @@ export interface ReportAppendix {
 }
 
 export interface ReportPlan {
-  /** Issuing body's superior, printed above it ("UBND TỈNH LẠNG SƠN"). */
-  parentBody: string;
+  /** Issuing body's superior, printed above it ("UBND TỈNH LẠNG SƠN"); none for a ministry. */
+  parentBody?: string;
   body: string;
   /** "Số: …/BC-SYT". */
   number: string;
@@ -93,9 +93,10 @@ export interface ReportOptions {
 }
 
 /** Marks a gap the clerk fills in; the renderer highlights it. */
-const gap = (text: string): ReportRun => ({ text, placeholder: true });
-const plain = (text: string): ReportRun => ({ text });
-const para = (...runs: ReportRun[]): ReportBlock => ({ kind: 'paragraph', runs, align: 'justify', indent: true });
+export const gap = (text: string): ReportRun => ({ text, placeholder: true });
+export const plain = (text: string): ReportRun => ({ text });
+/** A body paragraph: justified, first line indented. */
+export const para = (...runs: ReportRun[]): ReportBlock => ({ kind: 'paragraph', runs, align: 'justify', indent: true });
 
 // Since 1 July 2025 these are centrally-run cities; everything else is a province.
 const CITIES = new Set(['hà nội', 'hồ chí minh', 'thành phố hồ chí minh', 'hải phòng', 'đà nẵng', 'cần thơ', 'huế']);
@@ -118,8 +119,13 @@ export function bodyAbbreviation(body: string): string {
 }
 
 /** The ministry responsible for social work that year: social protection moved to the Ministry of Health on 1 March 2025. */
-function ministryOf(year: number | undefined): string {
+export function ministryOf(year: number | undefined): string {
   return year !== undefined && year >= 2025 ? 'Bộ Y tế' : 'Bộ Lao động - Thương binh và Xã hội';
+}
+
+/** The provincial department that reports to it. */
+export function departmentOf(year: number | undefined): string {
+  return year !== undefined && year >= 2025 ? 'Sở Y tế' : 'Sở Lao động - Thương binh và Xã hội';
 }
 
 /** "UBND huyện Bình Gia" → "huyện Bình Gia": the list after "Có 4/11 huyện …" names the places. */
@@ -134,7 +140,8 @@ function groupNoun(g: GroupResult): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-const percent = (part: number, whole: number) => `${(whole === 0 ? 0 : (100 * part) / whole).toFixed(1).replace('.', ',')}%`;
+/** "12,5%". */
+export const percent = (part: number, whole: number) => `${(whole === 0 ? 0 : (100 * part) / whole).toFixed(1).replace('.', ',')}%`;
 
 /** "2027-04-10" → "10/4/2027". */
 export function vnDate(iso: string): string {
@@ -171,9 +178,9 @@ function coverageParagraphs(m: Merged): ReportBlock[] {
   return out;
 }
 
-function figuresParagraphs(m: Merged): ReportBlock[] {
-  const t = m.totals;
-  const out: ReportBlock[] = [
+/** Participants, and the total funding in figures and words with the budget and mobilised shares. */
+export function totalsParagraphs(t: Totals): ReportBlock[] {
+  return [
     para(plain(`- Tổng số người tham gia các hoạt động: ${formatVnNumber(t.participants)} người.`)),
     para(
       plain(`- Tổng kinh phí thực hiện: ${dongWithWords(t.totalFunding)}`),
@@ -184,6 +191,10 @@ function figuresParagraphs(m: Merged): ReportBlock[] {
       ),
     ),
   ];
+}
+
+function figuresParagraphs(m: Merged): ReportBlock[] {
+  const out = totalsParagraphs(m.totals);
   for (const g of m.groups) {
     if (!g.units.length) continue;
     out.push(
@@ -248,6 +259,9 @@ function missingParagraphs(m: Merged): ReportBlock[] {
   return out;
 }
 
+/** "Đơn vị tính: đồng", right-aligned above a figures table. */
+export const MONEY_UNIT: ReportBlock = { kind: 'paragraph', runs: [{ text: 'Đơn vị tính: đồng', italic: true }], align: 'right' };
+
 /** The figures appendix: the summary table with groups, totals and shares. */
 function figuresTable(m: Merged, set: GroupSet): ReportBlock {
   const rows: ReportTableRow[] = [];
@@ -305,43 +319,49 @@ function activitiesTable(m: Merged, set: GroupSet): ReportBlock {
   };
 }
 
-/** The report draft, built from the same merged result as the consolidated workbook. */
-export function buildReportPlan(merged: Merged, opts: ReportOptions = {}): ReportPlan {
-  const year = opts.year ?? merged.year;
-  const set = groupSetForYear(year);
-  const { name: province, noun } = provinceKind(opts.province ?? '……');
-  const where = opts.province ? `trên địa bàn ${noun} ${province}` : 'trên địa bàn';
-  const body = opts.body ?? 'Sở Y tế';
-  const abbr = bodyAbbreviation(body);
-  const number = `Số: ……/BC-${abbr}`;
-  const yearText = year !== undefined ? String(year) : '……';
-  const edition = year !== undefined ? ` (lần thứ ${editionOf(year)})` : '';
-  const superiors = opts.superiors ?? [`UBND ${noun}`, ministryOf(year)];
-  const units = merged.accepted as ReportUnit[];
-  const planRef = opts.plan ? opts.plan : '……';
+/** "2027" and " (lần thứ 11)"; dots for an unknown year. */
+export function yearParts(year: number | undefined): { yearText: string; edition: string } {
+  return { yearText: year !== undefined ? String(year) : '……', edition: year !== undefined ? ` (lần thứ ${editionOf(year)})` : '' };
+}
 
+/** What differs between the levels; reportFrame adds the header, the parts only a person can write, the signature. */
+export interface ReportFrame {
+  year?: number;
+  /** Printed above the body; absent for a ministry. */
+  parentBody?: string;
+  body: string;
+  /** "Lạng Sơn", "Hà Nội": before ", ngày … tháng … năm". */
+  place: string;
+  /** After the year in the subtitle and the document title (" trên phạm vi toàn quốc"). */
+  scope?: string;
+  /** "Thực hiện …": the opening paragraph. */
+  intro: ReportBlock;
+  /** Under "II. KẾT QUẢ THỰC HIỆN". */
+  results: ReportBlock[];
+  /** "Trên đây là …". */
+  closing: ReportBlock;
+  recipients: string[];
+  signer?: ReportOptions['signer'];
+  /** "GIÁM ĐỐC", "BỘ TRƯỞNG", unless the signer gives one. */
+  authority: string;
+  /** The appendices, given the "(Kèm theo Báo cáo số …)" line. */
+  appendices: (reference: string) => ReportAppendix[];
+}
+
+/** The report's frame, the same at every level: the decree's header, the sections a person writes around the results, the signature. */
+export function reportFrame(f: ReportFrame): ReportPlan {
+  const { yearText, edition } = yearParts(f.year);
+  const abbr = bodyAbbreviation(f.body);
+  const scope = f.scope ?? '';
   const blocks: ReportBlock[] = [
-    para(
-      plain('Thực hiện '),
-      opts.plan ? plain(planRef) : gap('[số, ngày, trích yếu kế hoạch/công văn của tỉnh]'),
-      plain(` về tổ chức các hoạt động Ngày Công tác xã hội Việt Nam năm ${yearText}${edition} ${where}, ${body} báo cáo kết quả thực hiện như sau:`),
-    ),
+    f.intro,
     { kind: 'heading', level: 1, text: 'I. THUẬN LỢI, KHÓ KHĂN TRONG TỔ CHỨC TRIỂN KHAI' },
     { kind: 'heading', level: 2, text: '1. Thuận lợi' },
     para(gap('[Phần này do cán bộ soạn báo cáo viết: những thuận lợi trong chỉ đạo, tổ chức triển khai.]')),
     { kind: 'heading', level: 2, text: '2. Khó khăn' },
     para(gap('[Phần này do cán bộ soạn báo cáo viết: những khó khăn, vướng mắc.]')),
     { kind: 'heading', level: 1, text: 'II. KẾT QUẢ THỰC HIỆN' },
-    { kind: 'heading', level: 2, text: '1. Tình hình các đơn vị báo cáo' },
-    ...coverageParagraphs(merged),
-    { kind: 'heading', level: 2, text: '2. Số người tham gia và kinh phí thực hiện' },
-    ...figuresParagraphs(merged),
-    { kind: 'heading', level: 2, text: '3. Hình thức tổ chức' },
-    ...activityParagraphs(units, opts.activityTypes ?? []),
-    { kind: 'heading', level: 2, text: '4. Thời hạn gửi báo cáo' },
-    ...timelinessParagraphs(units, opts.deadline),
-    { kind: 'heading', level: 2, text: '5. Các đơn vị chưa báo cáo' },
-    ...missingParagraphs(merged),
+    ...f.results,
     { kind: 'heading', level: 1, text: 'III. ĐÁNH GIÁ CHUNG' },
     { kind: 'heading', level: 2, text: '1. Ưu điểm' },
     para(gap('[Phần này do cán bộ soạn báo cáo viết: ưu điểm, kết quả nổi bật.]')),
@@ -349,25 +369,66 @@ export function buildReportPlan(merged: Merged, opts: ReportOptions = {}): Repor
     para(gap('[Phần này do cán bộ soạn báo cáo viết: hạn chế và nguyên nhân.]')),
     { kind: 'heading', level: 1, text: 'IV. KIẾN NGHỊ' },
     para(gap('[Phần này do cán bộ soạn báo cáo viết: kiến nghị, đề xuất với cấp trên và các đơn vị.]')),
-    para(plain(`Trên đây là kết quả tổ chức các hoạt động Ngày Công tác xã hội Việt Nam năm ${yearText} ${where}. ${body} báo cáo ${superiors.join(', ')}./.`)),
+    f.closing,
   ];
-
-  const reference = `(Kèm theo Báo cáo số ……/BC-${abbr} ngày …… tháng …… năm ${yearText} của ${body})`;
-  const signer = opts.signer ?? {};
+  const reference = `(Kèm theo Báo cáo số ……/BC-${abbr} ngày …… tháng …… năm ${yearText} của ${f.body})`;
+  const signer = f.signer ?? {};
   return {
-    parentBody: (opts.parentBody ?? `UBND ${noun} ${province}`).toUpperCase(),
-    body: body.toUpperCase(),
-    number,
-    placeDate: `${province}, ngày …… tháng …… năm ${yearText}`,
+    ...(f.parentBody ? { parentBody: f.parentBody.toUpperCase() } : {}),
+    body: f.body.toUpperCase(),
+    number: `Số: ……/BC-${abbr}`,
+    placeDate: `${f.place}, ngày …… tháng …… năm ${yearText}`,
     title: 'BÁO CÁO',
-    subtitle: `Kết quả tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam năm ${yearText}${edition}`,
+    // A no-break space keeps "năm 2027" together: the line breaks after "Việt Nam", not between the word and the year.
+    subtitle: `Kết quả tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam năm\u00A0${yearText}${edition}${scope}`,
     blocks,
+    recipients: f.recipients,
+    signature: { authority: signer.authority ?? f.authority, ...(signer.title ? { title: signer.title } : {}), name: signer.name ?? '[Họ và tên người ký]' },
+    appendices: f.appendices(reference),
+    documentTitle: `Báo cáo kết quả Ngày Công tác xã hội Việt Nam năm ${yearText}${scope}`,
+  };
+}
+
+/** The report draft, built from the same merged result as the consolidated workbook. */
+export function buildReportPlan(merged: Merged, opts: ReportOptions = {}): ReportPlan {
+  const year = opts.year ?? merged.year;
+  const set = groupSetForYear(year);
+  const { name: province, noun } = provinceKind(opts.province ?? '……');
+  const where = opts.province ? `trên địa bàn ${noun} ${province}` : 'trên địa bàn';
+  const body = opts.body ?? 'Sở Y tế';
+  const { yearText, edition } = yearParts(year);
+  const superiors = opts.superiors ?? [`UBND ${noun}`, ministryOf(year)];
+  const units = merged.accepted as ReportUnit[];
+
+  return reportFrame({
+    year,
+    parentBody: opts.parentBody ?? `UBND ${noun} ${province}`,
+    body,
+    place: province,
+    intro: para(
+      plain('Thực hiện '),
+      opts.plan ? plain(opts.plan) : gap('[số, ngày, trích yếu kế hoạch/công văn của tỉnh]'),
+      plain(` về tổ chức các hoạt động Ngày Công tác xã hội Việt Nam năm ${yearText}${edition} ${where}, ${body} báo cáo kết quả thực hiện như sau:`),
+    ),
+    results: [
+      { kind: 'heading', level: 2, text: '1. Tình hình các đơn vị báo cáo' },
+      ...coverageParagraphs(merged),
+      { kind: 'heading', level: 2, text: '2. Số người tham gia và kinh phí thực hiện' },
+      ...figuresParagraphs(merged),
+      { kind: 'heading', level: 2, text: '3. Hình thức tổ chức' },
+      ...activityParagraphs(units, opts.activityTypes ?? []),
+      { kind: 'heading', level: 2, text: '4. Thời hạn gửi báo cáo' },
+      ...timelinessParagraphs(units, opts.deadline),
+      { kind: 'heading', level: 2, text: '5. Các đơn vị chưa báo cáo' },
+      ...missingParagraphs(merged),
+    ],
+    closing: para(plain(`Trên đây là kết quả tổ chức các hoạt động Ngày Công tác xã hội Việt Nam năm ${yearText} ${where}. ${body} báo cáo ${superiors.join(', ')}./.`)),
     recipients: [...superiors.map((s) => `${s} (b/c);`), 'Lãnh đạo Sở;', 'Lưu: VT, ……'],
-    signature: { authority: signer.authority ?? 'GIÁM ĐỐC', ...(signer.title ? { title: signer.title } : {}), name: signer.name ?? '[Họ và tên người ký]' },
-    appendices: [
-      { title: 'BẢNG TỔNG HỢP SỐ NGƯỜI THAM GIA VÀ KINH PHÍ THỰC HIỆN', reference, blocks: [{ kind: 'paragraph', runs: [{ text: 'Đơn vị tính: đồng', italic: true }], align: 'right' }, figuresTable(merged, set)] },
+    signer: opts.signer,
+    authority: 'GIÁM ĐỐC',
+    appendices: (reference) => [
+      { title: 'BẢNG TỔNG HỢP SỐ NGƯỜI THAM GIA VÀ KINH PHÍ THỰC HIỆN', reference, blocks: [MONEY_UNIT, figuresTable(merged, set)] },
       { title: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC ĐƠN VỊ TỔ CHỨC', reference, blocks: [activitiesTable(merged, set)] },
     ],
-    documentTitle: `Báo cáo kết quả Ngày Công tác xã hội Việt Nam năm ${yearText}`,
-  };
+  });
 }

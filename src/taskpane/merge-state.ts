@@ -223,3 +223,18 @@ export function mergeView(s: MergeState, year: number | undefined): MergeView {
 export function summaryFileName(year: number | undefined, province: string | undefined): string {
   return ['tong-hop-ctxh', year, province && asciiFileName(province)].filter(Boolean).join('-') + '.xlsx';
 }
+
+/**
+ * The campaign's body and plan for the Ministry's draft. Part 1 holds the body that sends the form
+ * out ("Sở Y tế" by default) and its plan: they are the writer's only when the body is a central one
+ * ("Bộ …", "Cục …"); otherwise the draft says the ministry of the year and leaves the plan to fill in.
+ */
+export function nationalReportParams(c: { body?: string; plan?: string }): { body?: string; plan?: string } {
+  if (!c.body || !/^(bộ|cục)\s/iu.test(c.body.normalize('NFC').trim())) return {};
+  return { body: c.body, ...(c.plan ? { plan: c.plan } : {}) };
+}
+
+/** "bao-cao-ctxh-2025.docx", "bao-cao-ctxh-toan-quoc-2027.docx": the report draft's file name. */
+export function reportFileName(year: number | undefined, national: boolean): string {
+  return national ? ['bao-cao-ctxh-toan-quoc', year].filter(Boolean).join('-') + '.docx' : `bao-cao-ctxh-${year ?? 'tong-hop'}.docx`;
+}

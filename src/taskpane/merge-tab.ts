@@ -9,7 +9,7 @@ import { chooseProvince, provinceRoster } from '../core/admin/province-roster';
 import { COMMUNE_ERA_HEADINGS } from '../core/admin/roster-template';
 import { Problem, ReturnResult } from '../core/returns';
 import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
-import { mergeNational, mixedInputsProblem } from '../core/national';
+import { NationalMerged, mergeNational, mixedInputsProblem } from '../core/national';
 import { buildNationalPlan } from '../core/national-plan';
 import { loadNationalProvinces } from '../core/provinces';
 import { ProvinceReturn } from '../core/summary-read';
@@ -17,6 +17,7 @@ import { buildSummaryPlan } from '../core/summary-plan';
 import { Merged } from '../core/merge';
 import { ACTIVITY_LABELS } from '../core/activities';
 import { buildReportPlan } from '../core/report-plan';
+import { buildNationalReportPlan } from '../core/national-report-plan';
 import { parseDayMonthYear } from '../core/report-date';
 import { buildRoster } from '../core/units';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../workbook/file-limits';
@@ -48,6 +49,8 @@ import {
   readSummaries,
   readingStarted,
   removeFile,
+  nationalReportParams,
+  reportFileName,
   spreadsheetsOf,
   summaryFileName,
 } from './merge-state';
@@ -229,17 +232,21 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     return null;
   };
   const reportBtn = byId<HTMLButtonElement>('btn-report');
-  let lastMerge: { merged: Merged; year?: number; deadline?: string } | undefined;
+  // The last merge, provincial or national: the report draft is built from it.
+  let lastMerge: { level: 'province'; merged: Merged; year?: number; deadline?: string } | { level: 'national'; national: NationalMerged; year?: number } | undefined;
   reportBtn.addEventListener('click', () => {
     if (!lastMerge) return;
-    const { merged, year, deadline: due } = lastMerge;
+    const last = lastMerge;
     void busy(reportBtn, async () => {
       try {
         const c = params();
         // The docx writer is large: fetched only when a report is asked for.
         const { writeReportDocx } = await import(/* webpackChunkName: "docx-writer" */ '../workbook/write-docx');
-        const plan = buildReportPlan(merged, { year, province: c.province, body: c.body, plan: c.plan, deadline: due, activityTypes: ACTIVITY_LABELS });
-        const file = `bao-cao-ctxh-${year ?? 'tong-hop'}.docx`;
+        const plan =
+          last.level === 'national'
+            ? buildNationalReportPlan(last.national, { year: last.year, ...nationalReportParams(c) })
+            : buildReportPlan(last.merged, { year: last.year, province: c.province, body: c.body, plan: c.plan, deadline: last.deadline, activityTypes: ACTIVITY_LABELS });
+        const file = reportFileName(last.year, last.level === 'national');
         const outcome = await host.downloadFile(file, await writeReportDocx(plan), DOCX_MIME);
         if (outcome === 'downloaded') showMessage(status, 'success', t('reportDownloaded', { file }));
         else showMessage(status, 'warning', t('reportUnavailable', { file }));
@@ -561,6 +568,8 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
     const c = national.coverage.provinces;
     showMessage(status, res.leftOut ? 'warning' : 'success', t('nationalMerged', { sheet: res.sheets[0], reported: c.reported, expected: c.expected }), res.leftOut);
     if (national.rejected.length) status.append(message('warning', t('rejectedNote', { n: national.rejected.length, sheet: res.sheets[2] ?? res.sheets[0] })));
+    lastMerge = { level: 'national', national, year: year ?? national.year };
+    reportBtn.hidden = false;
   };
 
   mergeBtn.addEventListener('click', () => {
@@ -606,7 +615,7 @@ export function initMergeTab(pane: Pane, host: PaneHost, worker: Pick<ReadWorker
           const late = merged.accepted.filter((u) => u.onTime === false).map((u) => `${u.display} (+${u.daysLate})`);
           status.append(message('info', t('onTimeNote', { onTime: merged.coverage.onTime, reported: merged.accepted.length, late: late.length ? late.join(', ') : '0' })));
         }
-        lastMerge = { merged, year: p?.year ?? merged.year, deadline: due };
+        lastMerge = { level: 'province', merged, year: p?.year ?? merged.year, deadline: due };
         reportBtn.hidden = false;
       } catch (e) {
         showMessage(status, 'error', describeError(e, pane));

@@ -70,7 +70,13 @@ function headerTable(plan: ReportPlan): Table {
     rows: [
       new TableRow({
         children: [
-          cell(left, [line(plan.parentBody, { size: 13 }), line(plan.body, { size: 13, bold: true }), rule(Math.round(left * 0.3)), line(plan.number, { size: 13 })]),
+          cell(left, [
+            // A ministry has no superior line: its name stands level with the motto.
+            ...(plan.parentBody ? [line(plan.parentBody, { size: 13 })] : []),
+            line(plan.body, { size: 13, bold: true }),
+            rule(Math.round(left * 0.3)),
+            line(plan.number, { size: 13 }),
+          ]),
           cell(right, [
             line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true }),
             line('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true }),
