@@ -118,7 +118,7 @@ describe('readSummary: a consolidated workbook the product wrote, read back as a
     const big = { value: 'Tình hình báo cáo '.repeat(60_000) };
     const rows = Array.from({ length: 200 }, () => Array.from({ length: 50 }, () => big));
     raw.sheets[0].cells.push(...rows);
-    raw.sheets.push({ name: 'Phụ lục', cells: rows });
+    raw.sheets.push({ name: 'Phụ lục', cells: rows, merges: [] });
     const s = readSummary(raw, { directory: dir, campaignYear: 2027 });
     expect(s.totals).toEqual(plain.totals);
     expect(s.units).toEqual(plain.units);
