@@ -224,19 +224,14 @@ function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Mess
   s.put(r, N.province, t(L.preparer), 'signer');
   s.put(r++, N.budget, t(L.signer), 'signer', N_LAST);
 
-  return {
+  return s.sheet({
     name: t(NATIONAL_SHEET),
     font: DOCUMENT_FONT,
     columns: [6, 24, 11, 11, 13, 17, 17, 16, 10, 10, 24, 26],
-    rowHeights: s.rowHeights,
-    cells: s.cells,
     styles: STYLES,
-    merges: s.merges,
-    validations: [],
-    names: [],
     print: a4Print('landscape', { from: h1, to: colNo }),
     freezeRows: colNo + 1,
-  };
+  });
 }
 
 function unitsSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
@@ -267,19 +262,14 @@ function unitsSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
       r++;
     }
   }
-  return {
+  return s.sheet({
     name: t(UNITS_SHEET),
     font: DOCUMENT_FONT,
     columns: [7, 22, 22, 36, 12, 16, 16, 15, 22, 7, 24, 28],
-    rowHeights: s.rowHeights,
-    cells: s.cells,
     styles: STYLES,
-    merges: s.merges,
-    validations: [],
-    names: [],
     print: a4Print('landscape', { from: head, to: head }, false),
     freezeRows: head + 1,
-  };
+  });
 }
 
 function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {

@@ -6,7 +6,7 @@
 import { NationalMerged, ProvinceResult } from './national';
 import { nationalTimeliness } from './national-plan';
 import { formatVnNumber } from './numbers';
-import { MONEY_UNIT, ReportBlock, ReportOptions, ReportPlan, ReportTableRow, departmentOf, gap, ministryOf, para, plain, reportFrame, totalsParagraphs, yearParts } from './report-plan';
+import { FIGURE_COLUMNS, MONEY_UNIT, ReportBlock, ReportOptions, ReportPlan, ReportTableRow, departmentOf, gap, ministryOf, para, plain, reportFrame, totalsParagraphs, yearParts } from './report-plan';
 
 export interface NationalReportOptions {
   year?: number;
@@ -97,10 +97,7 @@ function provincesTable(m: NationalMerged): ReportBlock {
     columns: [
       { header: 'STT', width: 5, align: 'center' },
       { header: 'Tỉnh, thành phố', width: 21 },
-      { header: 'Số người tham gia', width: 11, align: 'right' },
-      { header: 'Tổng kinh phí thực hiện (đồng)', width: 15, align: 'right' },
-      { header: 'Ngân sách của cơ quan, đơn vị', width: 14, align: 'right' },
-      { header: 'Vận động khác', width: 13, align: 'right' },
+      ...FIGURE_COLUMNS,
       { header: 'Đơn vị đã báo cáo/ phải báo cáo', width: 11, align: 'center' },
       { header: 'Ghi chú', width: 10, align: 'center' },
     ],

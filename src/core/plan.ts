@@ -187,4 +187,9 @@ export class SheetBuilder {
   formula(r: number, c: number, formula: string, style: string): void {
     this.cells.push({ r, c, formula, style });
   }
+
+  /** The sheet these cells make: a table sheet with no validation rules or names of its own. */
+  sheet(p: Omit<SheetPlan, 'cells' | 'merges' | 'rowHeights' | 'validations' | 'names'>): SheetPlan {
+    return { ...p, rowHeights: this.rowHeights, cells: this.cells, merges: this.merges, validations: [], names: [] };
+  }
 }

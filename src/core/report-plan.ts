@@ -262,6 +262,14 @@ function missingParagraphs(m: Merged): ReportBlock[] {
 /** "Đơn vị tính: đồng", right-aligned above a figures table. */
 export const MONEY_UNIT: ReportBlock = { kind: 'paragraph', runs: [{ text: 'Đơn vị tính: đồng', italic: true }], align: 'right' };
 
+/** The appendix's figure columns, the same at every level. */
+export const FIGURE_COLUMNS: readonly ReportColumn[] = [
+  { header: 'Số người tham gia', width: 11, align: 'right' },
+  { header: 'Tổng kinh phí thực hiện (đồng)', width: 15, align: 'right' },
+  { header: 'Ngân sách của cơ quan, đơn vị', width: 14, align: 'right' },
+  { header: 'Vận động khác', width: 13, align: 'right' },
+];
+
 /** The figures appendix: the summary table with groups, totals and shares. */
 function figuresTable(m: Merged, set: GroupSet): ReportBlock {
   const rows: ReportTableRow[] = [];
@@ -278,11 +286,8 @@ function figuresTable(m: Merged, set: GroupSet): ReportBlock {
     kind: 'table',
     columns: [
       { header: 'STT', width: 6, align: 'center' },
-      { header: 'Đơn vị', width: 30 },
-      { header: 'Số người tham gia', width: 11, align: 'right' },
-      { header: 'Tổng kinh phí thực hiện (đồng)', width: 15, align: 'right' },
-      { header: 'Ngân sách của cơ quan, đơn vị', width: 14, align: 'right' },
-      { header: 'Vận động khác', width: 14, align: 'right' },
+      { header: 'Đơn vị', width: 31 },
+      ...FIGURE_COLUMNS,
       { header: 'Ghi chú', width: 10, align: 'center' },
     ],
     rows,

@@ -248,19 +248,14 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   // Nothing below "Tổng cộng": a printed page holding only the repeated header and a signature is what the
   // clerk would otherwise get. The signature closes the coverage sheet, the end of the summary's text.
 
-  const plan: SheetPlan = {
+  const plan = s.sheet({
     name: t(SUMMARY_SHEET),
     font: DOCUMENT_FONT,
     columns: [6, 38, 13, 18, 18, 17, 24, 28],
-    rowHeights: s.rowHeights,
-    cells: s.cells,
     styles: STYLES,
-    merges: s.merges,
-    validations: [],
-    names: [],
     print: a4Print('landscape', { from: h1, to: colNo }),
     freezeRows: colNo + 1,
-  };
+  });
   return { plan, table: { shown, groupRows, totalRow } };
 }
 
@@ -366,19 +361,14 @@ function coverageSheet(m: Merged, opts: SummaryOptions, t: (m: Message) => strin
         }]
       : [];
 
-  return {
+  return s.sheet({
     name: t(COVERAGE_SHEET),
     font: DOCUMENT_FONT,
     columns: [6, 38, 13, 18, 18, 17, 24, 28],
-    rowHeights: s.rowHeights,
-    cells: s.cells,
     styles: STYLES,
-    merges: s.merges,
-    validations: [],
-    names: [],
     print: a4Print('landscape'),
     charts,
-  };
+  });
 }
 
 function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
