@@ -82,6 +82,7 @@ const problemArgs: SampleArgs<typeof PROBLEM_MESSAGES> = {
 
 const nationalArgs: SampleArgs<typeof NATIONAL_TEXT> = {
   mixedInputs: [['tong-hop.xlsx'], ['yte.xlsx']],
+  ignoredOptions: [['--deadline', '--province']],
 };
 
 const nationalCliArgs: SampleArgs<typeof NATIONAL_CLI_TEXT> = {

@@ -373,8 +373,10 @@ describe('mixed inputs', () => {
 
   test('with --mixed, unit returns count under their own province and never twice with the summary holding them', () => {
     const out = join(dir, 'mixed.json');
-    const res = cli('merge', '--mixed', '--out', join(dir, 'mixed.xlsx'), '--json', out, '--year', String(YEAR), join(summaries, 'tong-hop-lang-son.xlsx'), join(dir, 'returns', 'lang-son'), join(dir, 'returns', 'cao-bang'));
+    const res = cli('merge', '--mixed', '--out', join(dir, 'mixed.xlsx'), '--json', out, '--year', String(YEAR), '--deadline', '10/4/2027', join(summaries, 'tong-hop-lang-son.xlsx'), join(dir, 'returns', 'lang-son'), join(dir, 'returns', 'cao-bang'));
     expect(res.status).toBe(0);
+    // An option that has no meaning one level up is said to be unused, not silently dropped.
+    expect(res.stderr).toContain('Không dùng --deadline khi tổng hợp các bảng tổng hợp của tỉnh');
     const m = NationalSummarySchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     const lsUnits = PROVINCES[0].units.length;
     expect(m.contained).toHaveLength(lsUnits);

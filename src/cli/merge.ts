@@ -17,6 +17,7 @@ import { buildRoster } from '../core/units';
 import { RosterEntry, groupSetForYear, isTwoLevelYear } from '../core/vocabulary';
 import type { RosterRow } from '../core/roster';
 import { guardOutputs, isXlsx, listInputs, readMergeInputs, writeOutput } from './files';
+import { NATIONAL_TEXT } from '../core/national-messages';
 import { NATIONAL_CLI_TEXT, buildNationalOutputs, nationalUsageProblem, printNational } from './national-merge';
 import { CLI_TEXT } from './messages';
 import { printProblems } from './print';
@@ -80,6 +81,8 @@ export async function runMerge(o: MergeRun, lang: Lang): Promise<number> {
   if (inputs.some((i) => i.kind === 'summary')) {
     const refused = nationalUsageProblem(inputs, !!o.mixed, !!o.roster);
     if (refused) throw new UsageError(refused[lang]);
+    const ignored = [...(o.deadline ? ['--deadline'] : []), ...(o.province ? ['--province'] : [])];
+    if (ignored.length) console.error(NATIONAL_TEXT.ignoredOptions(ignored)[lang]);
     const national = await buildNationalOutputs(inputs, { year: o.year, body: o.body }, lang);
     writeOutput(o.out, national.workbook, lang);
     if (o.json) writeOutput(o.json, national.json, lang);

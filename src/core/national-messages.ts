@@ -160,6 +160,10 @@ export const NATIONAL_TEXT = {
         (allowMixed ? ', or add --mixed to count each unit return under its own province.' : '.'),
     };
   },
+  ignoredOptions: (options: string[]): Message => ({
+    vi: `Không dùng ${options.join(', ')} khi tổng hợp các bảng tổng hợp của tỉnh: mỗi bảng đã ghi tỉnh của nó, và tỷ lệ đúng hạn là của tỉnh đó.`,
+    en: `${options.join(', ')} not used when merging provincial summaries: each summary names its own province, and its on-time figure is the province's own.`,
+  }),
   rosterWithSummaries: {
     vi: '--roster là danh sách đơn vị của một tỉnh, không dùng khi tổng hợp các bảng tổng hợp của tỉnh: mỗi bảng tổng hợp đã ghi số đơn vị phải báo cáo.',
     en: '--roster is one province’s list of units, not used when merging provincial summaries: each summary already gives its expected units.',
