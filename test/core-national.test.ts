@@ -310,7 +310,9 @@ describe('buildNationalPlan', () => {
     const ls = readSummary(raw0, { directory: dir });
     const n = mergeNational([ls], [], { directory: dir });
     const plan = buildNationalPlan(n, { year: 2027 });
-    const [nat, units] = plan.sheets;
+    const [nat, cov, units] = plan.sheets;
+    expect(plan.sheets.map((x) => x.name)).toEqual(['Toàn quốc', 'Tình hình báo cáo', UNITS_SHEET.vi, 'Kiểm tra']);
+    expect(cov.print.titleRows).toBeUndefined();
     expect(units.name).toBe(UNITS_SHEET.vi);
     const lsRow = nat.cells.find((c) => c.c === 2 && c.value === 'Tỉnh Lạng Sơn')!.r;
     expect(nat.cells.find((c) => c.r === lsRow && c.c === 7)!.formula).toBe(`SUMIF('${UNITS_SHEET.vi}'!$B:$B,$B${lsRow},'${UNITS_SHEET.vi}'!G:G)`);
@@ -319,7 +321,8 @@ describe('buildNationalPlan', () => {
     const totalRow = nat.cells.find((c) => c.c === 1 && c.value === 'Tổng cộng')!.r;
     expect(totalRow - hnRow).toBe(34);
     expect(nat.cells.find((c) => c.r === totalRow && c.c === 5)!.formula).toBe(`SUM(E${hnRow}:E${totalRow - 1})`);
-    expect(nat.cells.some((c) => c.value === 'Có 1/34 tỉnh, thành phố báo cáo.')).toBe(true);
+    expect(nat.cells.some((c) => c.r > totalRow)).toBe(false);
+    expect(cov.cells.some((c) => c.value === 'Có 1/34 tỉnh, thành phố báo cáo.')).toBe(true);
     expect(units.cells.filter((c) => c.c === 4 && c.r > 4).map((c) => c.value)).toEqual(ls.units.map((u) => u.name));
     // The national workbook is not mistaken for a provincial summary.
     const back = readWorkbookBytes(await writeWorkbook(plan), 'toan-quoc.xlsx');

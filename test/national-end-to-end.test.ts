@@ -13,6 +13,7 @@ import { dongInWordsCapitalised } from '../src/core/amount-words';
 import { buildFormPlan, formLayout, parseFormParams } from '../src/core/form';
 import { formatVnNumber } from '../src/core/numbers';
 import { NationalSummary, NationalSummarySchema } from '../src/core/national';
+import { UNITS_SHEET } from '../src/core/national-plan';
 import { NATIONAL_PROVINCES } from '../src/core/admin/national-provinces';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { writeWorkbook } from '../src/workbook/write-xlsx';
@@ -224,10 +225,21 @@ describe('national merge of four provincial summaries', () => {
   describe('the national workbook recalculated by LibreOffice', () => {
     let grid: LoCell[][];
     let unitsGrid: LoCell[][];
+    let coverageGrid: LoCell[][];
     beforeAll(async () => {
-      const res = await runLibreOffice(nationalOut, [{ op: 'readUsed', sheet: 0 }, { op: 'readUsed', sheet: 1 }]);
+      const res = await runLibreOffice(nationalOut, [{ op: 'readUsed', sheet: 0 }, { op: 'readUsed', sheet: UNITS_SHEET.vi }, { op: 'readUsed', sheet: 'Tình hình báo cáo' }]);
       grid = (res.reads[0] as RangeRead).cells;
       unitsGrid = (res.reads[1] as RangeRead).cells;
+      coverageGrid = (res.reads[2] as RangeRead).cells;
+    });
+
+    test('the table ends at “Tổng cộng”; coverage and the signature are on their own sheet, away from the repeated header', () => {
+      const total = grid.findIndex((r) => cellText(r[0]) === 'Tổng cộng');
+      expect(grid.slice(total + 1).flat().map(cellText).filter((x) => x.trim())).toEqual([]);
+      const lines = coverageGrid.flat().map(cellText);
+      expect(lines).toContain('Có 4/34 tỉnh, thành phố báo cáo.');
+      expect(lines.some((x) => x.startsWith('Hà Nội, ngày'))).toBe(true);
+      expect(lines).toContain('THỦ TRƯỞNG ĐƠN VỊ');
     });
     // STT | Tỉnh | Đã báo cáo | Phải báo cáo | Số người | Tổng kinh phí | Ngân sách | Vận động | …
     const figures = (row: LoCell[]) => [4, 5, 6, 7].map((c) => cellNumber(row[c]));
@@ -255,7 +267,7 @@ describe('national merge of four provincial summaries', () => {
     test('a correction typed into the units sheet flows up to the province and the national total', async () => {
       const r = unitsGrid.findIndex((row) => cellText(row[1]) === 'Tỉnh Cà Mau') + 1;
       const before = cellNumber(unitsGrid[r - 1][6])!;
-      const res = await runLibreOffice(nationalOut, [{ op: 'setNumber', sheet: 1, cell: `G${r}`, value: before + 1_000_000 }, { op: 'readUsed', sheet: 0 }]);
+      const res = await runLibreOffice(nationalOut, [{ op: 'setNumber', sheet: UNITS_SHEET.vi, cell: `G${r}`, value: before + 1_000_000 }, { op: 'readUsed', sheet: 0 }]);
       const after = (res.reads[0] as RangeRead).cells;
       const total = after.find((x) => cellText(x[0]) === 'Tổng cộng')!;
       expect(cellNumber(total[6])).toBe(sumOf(expectedUnits).budget + 1_000_000);

@@ -469,7 +469,7 @@ if (!haveChromium) console.warn(`Skipping the browser test: ${CHROMIUM} is not i
     await page.locator('#merge-status .message[data-kind="success"]').waitFor({ timeout: 60_000 });
     expect(await page.textContent('#merge-status')).toContain('Có 2/34 tỉnh, thành phố báo cáo.');
     await shot(page, '09-national-merged', '#merge-status');
-    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Toàn quốc', 'Đơn vị các tỉnh', 'Kiểm tra']);
+    expect(await host(page, (h) => h.sheetNames())).toEqual(['Sheet1', 'Toàn quốc', 'Tình hình báo cáo', 'Đơn vị các tỉnh', 'Kiểm tra']);
     // Province rows are live SUMIFs over the units sheet; the national total adds them up.
     const row = (name: string) =>
       host(page, (h, a) => {

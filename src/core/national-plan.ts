@@ -18,6 +18,7 @@ export interface NationalPlanOptions {
 
 export const NATIONAL_SHEET = { vi: 'Toàn quốc', en: 'National' } as const;
 export const UNITS_SHEET = { vi: 'Đơn vị các tỉnh', en: 'Units by province' } as const;
+export const NATIONAL_COVERAGE_SHEET = { vi: 'Tình hình báo cáo', en: 'Coverage' } as const;
 export const NATIONAL_CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' } as const;
 
 const MONEY = '#,##0';
@@ -209,20 +210,8 @@ function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Mess
   s.put(totalRow, N.source, `${n.coverage.provinces.reported}/${n.coverage.provinces.expected}`, 'totalText');
   s.put(totalRow, N.note, null, 'totalText');
 
-  r++;
-  s.put(r++, N.no, t(L.coverageTitle), 'section', N_LAST);
-  for (const line of nationalCoverageLines(n, opts.lang ?? 'vi')) s.put(r++, N.no, line, 'line', N_LAST);
-  const notMerged = n.rejected.length + n.superseded.length;
-  if (notMerged) {
-    s.put(r++, N.no, t({
-      vi: `Tệp chưa tổng hợp: ${n.rejected.length} tệp bị từ chối vì có lỗi, ${n.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${NATIONAL_CHECK_SHEET.vi}”).`,
-      en: `Files not merged: ${n.rejected.length} rejected for errors, ${n.superseded.length} replaced by newer files (see “${NATIONAL_CHECK_SHEET.en}”).`,
-    }), 'line', N_LAST);
-  }
-  r++;
-  s.put(r++, N.budget, t({ vi: `Hà Nội, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `Hà Nội, date ..................` }), 'place', N_LAST);
-  s.put(r, N.province, t(L.preparer), 'signer');
-  s.put(r++, N.budget, t(L.signer), 'signer', N_LAST);
+  // Nothing below "Tổng cộng": the coverage lines and the signature are on their own sheet, where the
+  // repeated table header does not reach (as in the provincial summary).
 
   return s.sheet({
     name: t(NATIONAL_SHEET),
@@ -309,14 +298,46 @@ function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
   };
 }
 
-/** The national workbook: provinces, their units, the checks. */
+/** Coverage in words and the signature: short, but not part of the table its printed header repeats over. */
+function coverageSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Message) => string): SheetPlan {
+  const s = new SheetBuilder();
+  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
+  s.put(3, 1, t(L.coverageTitle), 'title', C_LAST);
+  s.put(4, 1, t(subtitle(opts.year)), 'subtitle', C_LAST);
+  s.rowHeights[1] = 32;
+  s.rowHeights[3] = 22;
+  let r = 6;
+  for (const line of nationalCoverageLines(n, opts.lang ?? 'vi')) s.put(r++, 1, line, 'line', C_LAST);
+  const notMerged = n.rejected.length + n.superseded.length;
+  if (notMerged) {
+    s.put(r++, 1, t({
+      vi: `Tệp chưa tổng hợp: ${n.rejected.length} tệp bị từ chối vì có lỗi, ${n.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${NATIONAL_CHECK_SHEET.vi}”).`,
+      en: `Files not merged: ${n.rejected.length} rejected for errors, ${n.superseded.length} replaced by newer files (see “${NATIONAL_CHECK_SHEET.en}”).`,
+    }), 'line', C_LAST);
+  }
+  r++;
+  s.put(r++, 4, t({ vi: `Hà Nội, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `Hà Nội, date ..................` }), 'place', C_LAST);
+  s.put(r, 2, t(L.preparer), 'signer');
+  s.put(r++, 4, t(L.signer), 'signer', C_LAST);
+  return s.sheet({
+    name: t(NATIONAL_COVERAGE_SHEET),
+    font: DOCUMENT_FONT,
+    // The national sheet's width on paper, in six columns: the lines wrap across all of them.
+    columns: [6, 40, 30, 30, 40, 50],
+    styles: STYLES,
+    print: a4Print('landscape'),
+  });
+}
+const C_LAST = 6;
+
+/** The national workbook: provinces, coverage, their units, the checks. */
 export function buildNationalPlan(n: NationalMerged, opts: NationalPlanOptions = {}): WorkbookPlan {
   const lang = opts.lang ?? 'vi';
   const t = (m: Message) => m[lang];
   const year = opts.year ?? n.year;
   const o = { ...opts, year };
   return {
-    sheets: [nationalSheet(n, o, t), unitsSheet(n, t), checkSheet(n, t)].map(fitWrappedRows),
+    sheets: [nationalSheet(n, o, t), coverageSheet(n, o, t), unitsSheet(n, t), checkSheet(n, t)].map(fitWrappedRows),
     title: t(year ? { vi: `Tổng hợp toàn quốc Ngày Công tác xã hội Việt Nam năm ${year}`, en: `Vietnam Social Work Day ${year}: national summary` } : { vi: 'Tổng hợp toàn quốc Ngày Công tác xã hội Việt Nam', en: 'Vietnam Social Work Day: national summary' }),
   };
 }
