@@ -228,6 +228,18 @@ describe('buildSummaryPlan', () => {
   });
 });
 
+describe('row heights', () => {
+  test('a bold group heading that wraps gets the height of two lines', () => {
+    const merged = mergeReturns([result('hoi.xlsx', 'Hội Liên hiệp Phụ nữ tỉnh', [[1, 1, 1]], { year: 2027 })], { year: 2027 });
+    const sum = buildSummaryPlan(merged, { year: 2027 }).sheets[0];
+    const r = rowOf(sum, 'Mặt trận Tổ quốc và các tổ chức, hội, đoàn thể')!;
+    expect(r).toBeGreaterThan(0);
+    expect(sum.rowHeights[r]).toBeGreaterThanOrEqual(2 * 12 * 1.3);
+    // A heading that fits stays one line high.
+    expect(sum.rowHeights[rowOf(sum, 'Tổng cộng', 1)!]).toBeUndefined();
+  });
+});
+
 describe('summary written to .xlsx', () => {
   test('formulas survive writeWorkbook and a verbatim "=" unit name stays text', async () => {
     const merged = sample();

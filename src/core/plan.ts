@@ -159,8 +159,9 @@ export function fitWrappedRows(plan: SheetPlan): SheetPlan {
     const width = mergedWidth.get(`${cell.r}:${cell.c}`) ?? plan.columns[cell.c - 1] ?? 9;
     if (!Number.isFinite(width)) continue;
     const size = style.size ?? plan.font.size;
-    // Column width counts digits of the default font; Times New Roman 12 pt fits about 1.3 characters of text in each.
-    const perLine = Math.max(1, Math.floor((width - 1) * 1.3 * (12 / size)));
+    // Column width counts digits of the default font; Times New Roman 12 pt fits about 1.3 characters of text in
+    // each, bold about 1.15 (a group heading of 46 characters wraps in a column of 38).
+    const perLine = Math.max(1, Math.floor((width - 1) * (style.bold ? 1.15 : 1.3) * (12 / size)));
     const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
     if (lines < 2) continue;
     const need = Math.ceil(lines * size * 1.3 + 4);
