@@ -6,7 +6,8 @@ import { cellAddress } from './a1';
 import { problemMessage } from './messages';
 import { CellStyle, ListRule, PlanCell } from './plan';
 import { Rect } from './a1';
-import { Problem, RawCell, RawSheet } from './returns';
+import { Problem, RawCell, RawSheet, cellAt } from './returns';
+import { SPACES } from './text';
 
 export type ActivityKind = 'tick' | 'banners' | 'other';
 
@@ -98,8 +99,6 @@ export function activityBlock(top: number, lastColumn: number): ActivityBlockPla
 
 // ---------------------------------------------------------------- reading it back
 
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
-
 /** Lowercase NFC text, one space, without list marks ("1.", "-", "+") in front or a colon behind. */
 function key(s: string): string {
   return s
@@ -132,13 +131,6 @@ function textOf(cell: RawCell | undefined): string {
   if (typeof cell.value === 'number') return cell.text ?? String(cell.value);
   if (typeof cell.value === 'boolean') return String(cell.value);
   return cell.text ?? '';
-}
-
-function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
-  const cell = sheet.cells[r - 1]?.[c - 1] as unknown;
-  if (cell === undefined || cell === null) return undefined;
-  if (typeof cell !== 'object') return { value: cell as RawCell['value'] };
-  return cell as RawCell;
 }
 
 export interface ActivitiesRead {

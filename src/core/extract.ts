@@ -10,8 +10,9 @@ import { CELL_TEXT_EXAMINED, examinedText, examining, longText, resetMeters } fr
 import { readReportDate } from './report-date';
 import { cellAddress } from './a1';
 import { Message } from './i18n';
-import { Problem, RawCell, RawName, RawSheet, RawWorkbook, RawWorkbookSchema, ReturnResult, ReturnRow, Severity } from './returns';
+import { Problem, RawCell, RawName, RawSheet, RawWorkbook, RawWorkbookSchema, ReturnResult, ReturnRow, Severity, cellAt } from './returns';
 import { MEASURES, Measure, sumTotals } from './vocabulary';
+import { SPACES } from './text';
 
 export interface ExtractOptions {
   /** The year being consolidated: a form for another year gets a warning. */
@@ -29,15 +30,6 @@ const RawWorkbookOutline = RawWorkbookSchema.pick({ file: true, modified: true }
   sheets: z.array(z.object({ name: z.string(), cells: z.custom<unknown[]>((v) => Array.isArray(v)) })),
   names: z.array(z.object({ name: z.string() }).passthrough()).optional(),
 });
-
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
-
-function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
-  const cell = sheet.cells[r - 1]?.[c - 1] as unknown;
-  if (cell === undefined || cell === null) return undefined;
-  if (typeof cell !== 'object') return { value: cell as RawCell['value'] };
-  return cell as RawCell;
-}
 
 // Label searches read cells through the text meter: bounded work however much text a file stores.
 export { CELL_TEXT_EXAMINED, SHEET_TEXT_EXAMINED, textExamined } from './text-meter';

@@ -1,5 +1,6 @@
 // Whole numbers as people write them in Vietnam: "1.200.000", "1,200,000",
 // "1 200 000", "2.000.000 đ". Anything ambiguous is refused, never guessed.
+import { SPACES } from './text';
 
 export type NumberReason =
   /** Nothing there. */
@@ -20,7 +21,6 @@ export type WholeNumberResult = { ok: true; value: number; fromText: boolean } |
 export type RawValue = string | number | boolean | null | undefined;
 
 // Every space a spreadsheet or a copy from the web can put between digit groups.
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 // Currency marks after the number: đ, đ., đồng, VNĐ, VND, ₫ (any case).
 const CURRENCY = /(?:đồng|vnđ|vnd|đ\.?|₫)$/iu;
 // Float noise in cached formula results (e.g. 0.1*3*10) must not turn a whole number into an error;

@@ -4,7 +4,8 @@
 import { examinedText, examining } from './text-meter';
 import { cellAddress } from './a1';
 import { problemMessage } from './messages';
-import { Problem, RawCell, RawSheet } from './returns';
+import { Problem, RawCell, RawSheet, cellAt } from './returns';
+import { SPACES } from './text';
 
 export type ReportDateSource = 'footer' | 'saved';
 
@@ -35,8 +36,6 @@ export function parseDayMonthYear(s: string): string | undefined {
   const m = /^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$/.exec(s);
   return m ? isoDate(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
 }
-
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 
 export type FooterText =
   | { kind: 'date'; date: string }
@@ -78,13 +77,6 @@ export interface ReportDateRead {
   /** Where the footer date was read from. */
   cell?: string;
   problems: Problem[];
-}
-
-function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
-  const cell = sheet.cells[r - 1]?.[c - 1] as unknown;
-  if (cell === undefined || cell === null) return undefined;
-  if (typeof cell !== 'object') return { value: cell as RawCell['value'] };
-  return cell as RawCell;
 }
 
 const SIGNER = /^(thủ trưởng|người lập|ký tên|\(ký)/iu;

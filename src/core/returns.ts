@@ -33,6 +33,14 @@ export const RawSheetSchema = z.object({
 });
 export type RawSheet = z.infer<typeof RawSheetSchema>;
 
+/** The cell at row r, column c (1-based): readers may give bare values for plain cells. */
+export function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
+  const cell = sheet.cells[r - 1]?.[c - 1] as unknown;
+  if (cell === undefined || cell === null) return undefined;
+  if (typeof cell !== 'object') return { value: cell as RawCell['value'] };
+  return cell as RawCell;
+}
+
 /** A defined name: the sheet it points at and a 1-based rectangle on it; absent when it does not resolve to one area. */
 export const RawNameSchema = RectSchema.partial().extend({ name: z.string(), sheet: z.string().optional() });
 export type RawName = z.infer<typeof RawNameSchema>;

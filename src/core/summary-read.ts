@@ -9,9 +9,10 @@ import { PROBLEM_MESSAGES, ProblemCode } from './messages';
 import { parseWholeNumber } from './numbers';
 import { cellAddress } from './a1';
 import { ProvinceDirectory, ProvinceMatch } from './provinces';
-import { Problem, RawCell, RawSheet, RawWorkbook, Severity } from './returns';
+import { Problem, RawCell, RawSheet, RawWorkbook, Severity, cellAt } from './returns';
 import { groupFromText } from './units';
 import { GroupId, Totals } from './vocabulary';
+import { SPACES } from './text';
 
 const NM = PROBLEM_MESSAGES;
 
@@ -70,15 +71,6 @@ interface Layout {
   sheet: RawSheet;
   columnRow: number;
   cols: { no: number; unit: number; participants: number; total: number; budget: number; other: number; source?: number; note?: number };
-}
-
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
-
-function cellAt(sheet: RawSheet, r: number, c: number): RawCell | undefined {
-  const cell = sheet.cells[r - 1]?.[c - 1] as unknown;
-  if (cell === undefined || cell === null) return undefined;
-  if (typeof cell !== 'object') return { value: cell as RawCell['value'] };
-  return cell as RawCell;
 }
 
 /** A cell's text; `max` cuts it first, for label searches, so a stored megabyte costs no more than a label. */

@@ -5,8 +5,7 @@ import { PROBLEM_MESSAGES as MSG, RosterCode } from './messages';
 import { Severity } from './returns';
 import { DISTRICT_LEVEL, GROUPS_2017, GroupId, GroupSet, RosterEntry, groupOf } from './vocabulary';
 import { Message } from './i18n';
-
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
+import { SPACES } from './text';
 
 /** NFC, lowercase, one space between words, no spaces around "-". */
 function basicNormalize(s: string): string {

@@ -1,7 +1,7 @@
 // Keys under which two spellings of one Vietnamese place name meet: any case, any Unicode form,
 // old or new tone placement ("Hoà"/"Hòa", "Thuỵ"/"Thụy"), and, as a second chance, no diacritics at all.
+import { SPACES } from '../text';
 
-const SPACES = /[\s\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 // The five tone marks as combining characters (NFD); vowel marks (ˆ ˘ ơ/ư horn) are not tones and stay.
 const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const TONE_CODE: Record<string, string> = { '\u0300': '`', '\u0301': "'", '\u0303': '~', '\u0309': '?', '\u0323': '.' };
