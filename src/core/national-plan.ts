@@ -8,6 +8,7 @@ import { NationalMerged, ProvinceResult } from './national';
 import { CellStyle, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows, SheetBuilder } from './plan';
 import { Rect, cellAddress, columnLetter, quoteSheetName } from './a1';
 import { editionOf, fileBaseName } from './vocabulary';
+import { CheckRow, buildChecksSheet } from './checks-sheet';
 
 export interface NationalPlanOptions {
   year?: number;
@@ -41,10 +42,6 @@ const STYLES: Record<string, CellStyle> = {
   line: { wrap: true, vAlign: 'top' },
   place: { italic: true, hAlign: 'center' },
   signer: { bold: true, hAlign: 'center' },
-  severityError: { border: true, bold: true, color: 'C00000', vAlign: 'top', wrap: true },
-  severityWarning: { border: true, color: '9C5700', vAlign: 'top', wrap: true },
-  severityInfo: { border: true, color: '404040', vAlign: 'top', wrap: true },
-  cellTop: { border: true, wrap: true, vAlign: 'top' },
 };
 
 const base = fileBaseName;
@@ -262,40 +259,27 @@ function unitsSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
 }
 
 function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
-  const s = new SheetBuilder();
-  s.put(1, 1, t(L.checkTitle), 'title', 5);
-  const head = 3;
-  [L.file, L.sheet, L.cell, L.severity, L.message].forEach((label, i) => s.put(head, i + 1, t(label), 'th'));
-  let r = head + 1;
-  const row = (file: string, sheet: string | undefined, cell: string | undefined, severity: string, style: string, message: string) => {
-    s.put(r, 1, base(file), 'cellTop');
-    s.put(r, 2, sheet ?? null, 'cellTop');
-    s.put(r, 3, cell ?? null, 'cellTop');
-    s.put(r, 4, severity, style);
-    s.put(r, 5, message, 'cellTop');
-    r++;
-  };
-  for (const x of n.rejected) for (const p of x.problems) row(x.file, p.sheet, p.cell, p.severity === 'error' ? t(L.error) : t(L.warning), p.severity === 'error' ? 'severityError' : 'severityWarning', t(p.message));
-  for (const x of n.superseded) {
-    row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t(x.kind === 'summary'
-      ? { vi: `${x.province} có bảng tổng hợp mới hơn là “${base(x.by)}”; tệp này không được tính.`, en: `${x.province} has a newer summary, “${base(x.by)}”; this file was not counted.` }
-      : { vi: `Đơn vị có tệp mới hơn là “${base(x.by)}”; tệp này không được tính.`, en: `The unit has a newer file, “${base(x.by)}”; this file was not counted.` }));
-  }
-  for (const p of n.warnings) row(p.file, p.sheet, p.cell, t(p.code === 'return.inSummary' ? L.contained : L.warning), p.code === 'return.inSummary' ? 'severityInfo' : 'severityWarning', t(p.message));
-  if (r === head + 1) s.put(r++, 1, t(L.noProblems), 'cellTop', 5);
-  return {
+  const contained = (p: { code: string }) => p.code === 'return.inSummary';
+  const rows: CheckRow[] = [
+    ...n.rejected.flatMap((x) =>
+      x.problems.map((p): CheckRow => ({ file: x.file, sheet: p.sheet, cell: p.cell, severity: p.severity === 'error' ? t(L.error) : t(L.warning), kind: p.severity, message: t(p.message) })),
+    ),
+    ...n.superseded.map((x): CheckRow => ({
+      file: x.file, severity: t(L.superseded), kind: 'info',
+      message: t(x.kind === 'summary'
+        ? { vi: `${x.province} có bảng tổng hợp mới hơn là “${base(x.by)}”; tệp này không được tính.`, en: `${x.province} has a newer summary, “${base(x.by)}”; this file was not counted.` }
+        : { vi: `Đơn vị có tệp mới hơn là “${base(x.by)}”; tệp này không được tính.`, en: `The unit has a newer file, “${base(x.by)}”; this file was not counted.` }),
+    })),
+    ...n.warnings.map((p): CheckRow => ({ file: p.file, sheet: p.sheet, cell: p.cell, severity: t(contained(p) ? L.contained : L.warning), kind: contained(p) ? 'info' : 'warning', message: t(p.message) })),
+  ];
+  return buildChecksSheet({
     name: t(NATIONAL_CHECK_SHEET),
-    font: DOCUMENT_FONT,
+    title: t(L.checkTitle),
+    headers: [t(L.file), t(L.sheet), t(L.cell), t(L.severity), t(L.message)],
+    empty: t(L.noProblems),
     columns: [30, 16, 8, 18, 90],
-    rowHeights: { 1: 22 },
-    cells: s.cells,
-    styles: STYLES,
-    merges: s.merges,
-    validations: [],
-    names: [],
-    print: a4Print('landscape', { from: head, to: head }, false),
-    freezeRows: head + 1,
-  };
+    rows,
+  });
 }
 
 /** Coverage in words and the signature: short, but not part of the table its printed header repeats over. */

@@ -11,6 +11,7 @@ import { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows
 import { Rect, cellAddress, columnLetter, quoteSheetName } from './a1';
 import { Catalogue, Lang, Message } from './i18n';
 import { NO_ROSTER, Received, receivedCounts, receivedWithoutRoster } from './coverage-text';
+import { CheckRow, buildChecksSheet } from './checks-sheet';
 
 export interface SummaryOptions {
   year?: number;
@@ -48,10 +49,6 @@ const STYLES: Record<string, CellStyle> = {
   line: { wrap: true, vAlign: 'top' },
   place: { italic: true, hAlign: 'center' },
   signer: { bold: true, hAlign: 'center' },
-  severityError: { border: true, bold: true, color: 'C00000', vAlign: 'top', wrap: true },
-  severityWarning: { border: true, color: '9C5700', vAlign: 'top', wrap: true },
-  severityInfo: { border: true, color: '404040', vAlign: 'top', wrap: true },
-  cellTop: { border: true, wrap: true, vAlign: 'top' },
 };
 
 /** The sheet shows file names, not where the CLI found them. */
@@ -372,49 +369,25 @@ function coverageSheet(m: Merged, opts: SummaryOptions, t: (m: Message) => strin
 }
 
 function checkSheet(m: Merged, t: (m: Message) => string): SheetPlan {
-  const s = new SheetBuilder();
-  s.put(1, 1, t(L.checkTitle), 'title', 5);
-  s.put(
-    2, 1,
-    t(L.checkCounts(m.accepted.length, m.rejected.length, m.superseded.length, m.warnings.length)),
-    'note', 5,
-  );
-  const head = 4;
-  [L.file, L.sheet, L.cell, L.severity, L.message].forEach((label, i) => s.put(head, i + 1, t(label), 'th'));
-  let r = head + 1;
-  const row = (file: string, sheet: string | undefined, cell: string | undefined, severity: string, style: string, message: string) => {
-    s.put(r, 1, base(file), 'cellTop');
-    s.put(r, 2, sheet ?? null, 'cellTop');
-    s.put(r, 3, cell ?? null, 'cellTop');
-    s.put(r, 4, severity, style);
-    s.put(r, 5, message, 'cellTop');
-    r++;
-  };
-  for (const x of m.rejected) {
-    for (const p of x.problems) {
-      const rejectedNote = t(L.rejectedNote);
-      row(x.file, p.sheet, p.cell, p.severity === 'error' ? t(L.error) + rejectedNote : t(L.warning), p.severity === 'error' ? 'severityError' : 'severityWarning', t(p.message));
-    }
-  }
-  for (const x of m.superseded) {
-    row(x.file, undefined, undefined, t(L.superseded), 'severityInfo', t(L.supersededBy(x.unit, base(x.by))));
-  }
-  for (const p of m.warnings) row(p.file, p.sheet, p.cell, t(L.warning), 'severityWarning', t(p.message));
-  if (r === head + 1) s.put(r++, 1, t(L.noProblems), 'cellTop', 5);
-
-  return {
+  const rows: CheckRow[] = [
+    ...m.rejected.flatMap((x) =>
+      x.problems.map((p): CheckRow => ({
+        file: x.file, sheet: p.sheet, cell: p.cell, kind: p.severity, message: t(p.message),
+        severity: p.severity === 'error' ? t(L.error) + t(L.rejectedNote) : t(L.warning),
+      })),
+    ),
+    ...m.superseded.map((x): CheckRow => ({ file: x.file, severity: t(L.superseded), kind: 'info', message: t(L.supersededBy(x.unit, base(x.by))) })),
+    ...m.warnings.map((p): CheckRow => ({ file: p.file, sheet: p.sheet, cell: p.cell, severity: t(L.warning), kind: 'warning', message: t(p.message) })),
+  ];
+  return buildChecksSheet({
     name: t(CHECK_SHEET),
-    font: DOCUMENT_FONT,
+    title: t(L.checkTitle),
+    note: t(L.checkCounts(m.accepted.length, m.rejected.length, m.superseded.length, m.warnings.length)),
+    headers: [t(L.file), t(L.sheet), t(L.cell), t(L.severity), t(L.message)],
+    empty: t(L.noProblems),
     columns: [30, 18, 8, 16, 90],
-    rowHeights: { 1: 22 },
-    cells: s.cells,
-    styles: STYLES,
-    merges: s.merges,
-    validations: [],
-    names: [],
-    print: a4Print('landscape', { from: head, to: head }, false),
-    freezeRows: head + 1,
-  };
+    rows,
+  });
 }
 
 /** A range of one column between two row expressions; it stays right when rows are inserted at either end. */
