@@ -142,12 +142,8 @@ function provinceNote(p: ProvinceResult, t: (m: Message) => string): string | un
 function nationalSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Message) => string): SheetPlan {
   const s = new SheetBuilder();
   const units = quoteSheetName(t(UNITS_SHEET));
-  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
-  s.put(3, 1, t(L.title), 'title', N_LAST);
-  s.put(4, 1, t(subtitle(opts.year)), 'subtitle', N_LAST);
+  s.titleBlock(opts.body, t(L.title), t(subtitle(opts.year)), N_LAST);
   s.put(5, N.source, t(L.moneyUnit), 'unitOfMeasure', N_LAST);
-  s.rowHeights[1] = 32;
-  s.rowHeights[3] = 22;
 
   const h1 = 6;
   const h2 = 7;
@@ -285,11 +281,7 @@ function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
 /** Coverage in words and the signature: short, but not part of the table its printed header repeats over. */
 function coverageSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Message) => string): SheetPlan {
   const s = new SheetBuilder();
-  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
-  s.put(3, 1, t(L.coverageTitle), 'title', C_LAST);
-  s.put(4, 1, t(subtitle(opts.year)), 'subtitle', C_LAST);
-  s.rowHeights[1] = 32;
-  s.rowHeights[3] = 22;
+  s.titleBlock(opts.body, t(L.coverageTitle), t(subtitle(opts.year)), C_LAST);
   let r = 6;
   for (const line of nationalCoverageLines(n, opts.lang ?? 'vi')) s.put(r++, 1, line, 'line', C_LAST);
   const notMerged = n.rejected.length + n.superseded.length;

@@ -185,6 +185,15 @@ export class SheetBuilder {
     }
   }
 
+  /** A summary sheet's title block: the issuing body top left (row 1), title (row 3) and subtitle (row 4) across to `last`. */
+  titleBlock(body: string | undefined, title: string, subtitle: string, last: number): void {
+    if (body) this.put(1, 1, body.toUpperCase(), 'body', 3);
+    this.put(3, 1, title, 'title', last);
+    this.put(4, 1, subtitle, 'subtitle', last);
+    this.rowHeights[1] = 32;
+    this.rowHeights[3] = 22;
+  }
+
   formula(r: number, c: number, formula: string, style: string): void {
     this.cells.push({ r, c, formula, style });
   }

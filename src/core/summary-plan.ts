@@ -172,12 +172,8 @@ function summarySheet(m: Merged, opts: SummaryOptions, t: (m: Message) => string
   const s = new SheetBuilder();
   const hasRoster = !!m.roster;
 
-  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
-  s.put(3, 1, t(L.title), 'title', LAST);
-  s.put(4, 1, t(L.subtitle(opts.year, opts.province)), 'subtitle', LAST);
+  s.titleBlock(opts.body, t(L.title), t(L.subtitle(opts.year, opts.province)), LAST);
   s.put(5, C.source, t(L.moneyUnit), 'unitOfMeasure', LAST);
-  s.rowHeights[1] = 32;
-  s.rowHeights[3] = 22;
 
   const h1 = 6;
   const h2 = 7;
@@ -268,11 +264,7 @@ function coverageSheet(m: Merged, opts: SummaryOptions, t: (m: Message) => strin
   const summary = quoteSheetName(t(SUMMARY_SHEET));
   const inSummary = (row: number, c: number) => `${summary}!${cellAddress(row, c)}`;
 
-  if (opts.body) s.put(1, 1, opts.body.toUpperCase(), 'body', 3);
-  s.put(3, 1, t(L.coverageSheetTitle), 'title', LAST);
-  s.put(4, 1, t(L.subtitle(opts.year, opts.province)), 'subtitle', LAST);
-  s.rowHeights[1] = 32;
-  s.rowHeights[3] = 22;
+  s.titleBlock(opts.body, t(L.coverageSheetTitle), t(L.subtitle(opts.year, opts.province)), LAST);
   let r = 6;
 
   // Funding breakdown: amounts point at the summary table, shares are formulas too.
