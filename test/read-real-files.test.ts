@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync, Zippable } from 'fflate';
-import { CELL_TEXT_EXAMINED, SHEET_TEXT_EXAMINED, textExamined } from '../src/core/extract';
+import { CELL_TEXT_EXAMINED, SHEET_TEXT_EXAMINED, textExamined } from '../src/core/text-meter';
 import { FileRejected, RawWorkbook } from '../src/core/returns';
 import { readWorkbookBytes } from '../src/workbook/read-workbook';
 import { readReturn } from '../src/workbook/read-return';

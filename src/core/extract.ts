@@ -31,18 +31,16 @@ const RawWorkbookOutline = RawWorkbookSchema.pick({ file: true, modified: true }
   names: z.array(z.object({ name: z.string() }).passthrough()).optional(),
 });
 
-// Label searches read cells through the text meter: bounded work however much text a file stores.
-export { CELL_TEXT_EXAMINED, SHEET_TEXT_EXAMINED, textExamined } from './text-meter';
-const rawString = examinedText;
+// Label searches read cells through the text meter (examinedText): bounded work however much text a file stores.
 
 /** Lowercase NFC text with single spaces and no trailing colon, for comparing labels. */
 function label(cell: RawCell | undefined): string {
-  return rawString(cell).normalize('NFC').toLowerCase().replace(SPACES, ' ').trim().replace(/\s*[:.]$/, '');
+  return examinedText(cell).normalize('NFC').toLowerCase().replace(SPACES, ' ').trim().replace(/\s*[:.]$/, '');
 }
 
 /** Column-number labels: "3 = 4 + 5", "(3)=(4)+(5)" and the number 4 all compare as written on the form. */
 function compact(cell: RawCell | undefined): string {
-  return rawString(cell).normalize('NFC').replace(SPACES, '').replace(/[()]/g, '');
+  return examinedText(cell).normalize('NFC').replace(SPACES, '').replace(/[()]/g, '');
 }
 
 function isBlank(cell: RawCell | undefined): boolean {
@@ -174,7 +172,7 @@ function findUnit(raw: RawWorkbook, cand: Candidate): UnitFound {
     const width = rowWidth(sheet, r);
     for (let c = 1; c <= width; c++) {
       const cell = cellAt(sheet, r, c);
-      if (typeof cell?.value === 'string' && UNIT_LABEL.test(rawString(cell).normalize('NFC'))) {
+      if (typeof cell?.value === 'string' && UNIT_LABEL.test(examinedText(cell).normalize('NFC'))) {
         lab = { r, c };
         break;
       }
