@@ -3,12 +3,14 @@
 // Province figures are SUMIF formulas over the units sheet and the national totals SUMs of
 // the province rows, so a correction typed into a unit row flows all the way up.
 import { DOCUMENT_FONT, DOCUMENT_STYLES, a4Print } from './document-style';
-import { Lang, Message } from './i18n';
+import { Catalogue, Lang, Message } from './i18n';
 import { NationalMerged, ProvinceResult } from './national';
 import { CellStyle, PlanCell, SheetPlan, WorkbookPlan, fitWrappedRows, SheetBuilder } from './plan';
 import { Rect, cellAddress, columnLetter, quoteSheetName } from './a1';
 import { editionOf, fileBaseName } from './vocabulary';
 import { CheckRow, buildChecksSheet } from './checks-sheet';
+// The sheets both levels have, named once.
+import { CHECK_SHEET, COVERAGE_SHEET, SUMMARY_TEXT } from './summary-plan';
 
 export interface NationalPlanOptions {
   year?: number;
@@ -19,8 +21,6 @@ export interface NationalPlanOptions {
 
 export const NATIONAL_SHEET = { vi: 'Toàn quốc', en: 'National' } as const;
 export const UNITS_SHEET = { vi: 'Đơn vị các tỉnh', en: 'Units by province' } as const;
-export const NATIONAL_COVERAGE_SHEET = { vi: 'Tình hình báo cáo', en: 'Coverage' } as const;
-export const NATIONAL_CHECK_SHEET = { vi: 'Kiểm tra', en: 'Checks' } as const;
 
 const MONEY = '#,##0';
 const STYLES: Record<string, CellStyle> = {
@@ -54,46 +54,26 @@ const N_LAST = 12;
 const U = { no: 1, province: 2, group: 3, unit: 4, participants: 5, total: 6, budget: 7, other: 8, summary: 9, row: 10, source: 11, note: 12 } as const;
 const U_LAST = 12;
 
+// The summary's words where the national sheets say the same; the national ones on top.
 const L = {
+  ...SUMMARY_TEXT,
   title: { vi: 'BẢNG TỔNG HỢP KẾT QUẢ CÁC TỈNH, THÀNH PHỐ', en: 'SUMMARY OF RESULTS REPORTED BY PROVINCES' },
   unitsTitle: { vi: 'DANH SÁCH ĐƠN VỊ ĐÃ BÁO CÁO CỦA CÁC TỈNH, THÀNH PHỐ', en: 'UNITS REPORTED BY EACH PROVINCE' },
-  moneyUnit: { vi: 'Đơn vị tính: đồng', en: 'Amounts in đồng' },
-  no: { vi: 'STT', en: 'No.' },
   province: { vi: 'Tỉnh, thành phố', en: 'Province' },
   unitsHead: { vi: 'Số đơn vị', en: 'Units' },
   reported: { vi: 'Đã báo cáo', en: 'Reported' },
   expected: { vi: 'Phải báo cáo', en: 'Expected' },
-  participants: { vi: 'Số người tham gia', en: 'Participants' },
-  total: { vi: 'Tổng kinh phí thực hiện', en: 'Total funding' },
-  breakdown: { vi: 'Trong đó', en: 'Of which' },
-  budget: { vi: 'Ngân sách của cơ quan, đơn vị', en: "Units' own budget" },
-  other: { vi: 'Vận động khác', en: 'Other mobilised funds' },
   share: { vi: 'Tỷ lệ ngân sách', en: 'Budget share' },
   onTime: { vi: 'Đúng hạn', en: 'On time' },
-  source: { vi: 'Nguồn (tệp)', en: 'Source (file)' },
-  note: { vi: 'Ghi chú', en: 'Notes' },
   group: { vi: 'Nhóm', en: 'Group' },
-  unit: { vi: 'Đơn vị', en: 'Unit' },
   summary: { vi: 'Bảng tổng hợp của tỉnh', en: "Province's summary" },
   row: { vi: 'Dòng', en: 'Row' },
   unitFile: { vi: 'Tệp của đơn vị', en: "Unit's file" },
-  grandTotal: { vi: 'Tổng cộng', en: 'Grand total' },
   notReported: { vi: 'Chưa báo cáo', en: 'Not reported' },
-  coverageTitle: { vi: 'TÌNH HÌNH BÁO CÁO', en: 'REPORTING COVERAGE' },
-  signer: { vi: 'THỦ TRƯỞNG ĐƠN VỊ', en: 'HEAD OF OFFICE' },
-  preparer: { vi: 'NGƯỜI TỔNG HỢP', en: 'PREPARED BY' },
   checkTitle: { vi: 'KIỂM TRA CÁC TỆP TỔNG HỢP', en: 'CHECKS ON THE FILES' },
-  file: { vi: 'Tệp', en: 'File' },
-  sheet: { vi: 'Trang tính', en: 'Sheet' },
-  cell: { vi: 'Ô', en: 'Cell' },
-  severity: { vi: 'Mức độ', en: 'Severity' },
-  message: { vi: 'Nội dung', en: 'Message' },
   error: { vi: 'Lỗi (tệp bị từ chối)', en: 'Error (file rejected)' },
-  warning: { vi: 'Cảnh báo', en: 'Warning' },
-  superseded: { vi: 'Bị thay thế', en: 'Superseded' },
   contained: { vi: 'Đã có trong bảng tỉnh', en: 'Already in a summary' },
-  noProblems: { vi: 'Không có lỗi hay cảnh báo nào.', en: 'No errors or warnings.' },
-} satisfies Record<string, Message>;
+} satisfies Catalogue;
 
 function subtitle(year: number | undefined): Message {
   if (year === undefined) return { vi: 'Ngày Công tác xã hội Việt Nam — toàn quốc', en: 'Vietnam Social Work Day — nationwide' };
@@ -135,7 +115,7 @@ function provinceNote(p: ProvinceResult, t: (m: Message) => string): string | un
   if (formers.length) notes.push(t({ vi: `Gồm bảng tổng hợp của: ${formers.join(', ')} (cũ)`, en: `Includes summaries of: ${formers.join(', ')} (former)` }));
   if (p.returnFiles.length) notes.push(t({ vi: `${p.returnFiles.length} biểu đơn vị gửi thẳng`, en: `${p.returnFiles.length} unit return(s) sent directly` }));
   const warnings = p.warnings.filter((w) => w.code !== 'return.inSummary');
-  if (warnings.length) notes.push(t({ vi: `${warnings.length} cảnh báo (xem trang “${NATIONAL_CHECK_SHEET.vi}”)`, en: `${warnings.length} warning(s) (see “${NATIONAL_CHECK_SHEET.en}”)` }));
+  if (warnings.length) notes.push(t({ vi: `${warnings.length} cảnh báo (xem trang “${CHECK_SHEET.vi}”)`, en: `${warnings.length} warning(s) (see “${CHECK_SHEET.en}”)` }));
   return notes.length ? notes.join('; ') : undefined;
 }
 
@@ -269,7 +249,7 @@ function checkSheet(n: NationalMerged, t: (m: Message) => string): SheetPlan {
     ...n.warnings.map((p): CheckRow => ({ file: p.file, sheet: p.sheet, cell: p.cell, severity: t(contained(p) ? L.contained : L.warning), kind: contained(p) ? 'info' : 'warning', message: t(p.message) })),
   ];
   return buildChecksSheet({
-    name: t(NATIONAL_CHECK_SHEET),
+    name: t(CHECK_SHEET),
     title: t(L.checkTitle),
     headers: [t(L.file), t(L.sheet), t(L.cell), t(L.severity), t(L.message)],
     empty: t(L.noProblems),
@@ -286,17 +266,14 @@ function coverageSheet(n: NationalMerged, opts: NationalPlanOptions, t: (m: Mess
   for (const line of nationalCoverageLines(n, opts.lang ?? 'vi')) s.put(r++, 1, line, 'line', C_LAST);
   const notMerged = n.rejected.length + n.superseded.length;
   if (notMerged) {
-    s.put(r++, 1, t({
-      vi: `Tệp chưa tổng hợp: ${n.rejected.length} tệp bị từ chối vì có lỗi, ${n.superseded.length} tệp bị thay bằng tệp mới hơn (xem trang “${NATIONAL_CHECK_SHEET.vi}”).`,
-      en: `Files not merged: ${n.rejected.length} rejected for errors, ${n.superseded.length} replaced by newer files (see “${NATIONAL_CHECK_SHEET.en}”).`,
-    }), 'line', C_LAST);
+    s.put(r++, 1, t(SUMMARY_TEXT.notMerged(n.rejected.length, n.superseded.length)), 'line', C_LAST);
   }
   r++;
-  s.put(r++, 4, t({ vi: `Hà Nội, ngày ..... tháng ..... năm ${opts.year ?? '.....'}`, en: `Hà Nội, date ..................` }), 'place', C_LAST);
+  s.put(r++, 4, t(L.placeDate('Hà Nội', opts.year)), 'place', C_LAST);
   s.put(r, 2, t(L.preparer), 'signer');
   s.put(r++, 4, t(L.signer), 'signer', C_LAST);
   return s.sheet({
-    name: t(NATIONAL_COVERAGE_SHEET),
+    name: t(COVERAGE_SHEET),
     font: DOCUMENT_FONT,
     // The national sheet's width on paper, in six columns: the lines wrap across all of them.
     columns: [6, 40, 30, 30, 40, 50],
